@@ -40,16 +40,23 @@ def _directives(src: str) -> tuple[dict, str]:
     return d, '\n'.join(lines[i:])
 
 
-def process(nb_path: Path) -> tuple[dict, dict]:
+def process(nb_path: Path, errors: list | None = None) -> tuple[dict, dict]:
     "(front matter, nbformat notebook) of `nb_path` after nbdev's doc processors and the Quarto directives."
     import nbformat, yaml
     from execnb.nbio import read_nb, nb2dict
-    from nbdev.processors import FilterDefaults
+    from nbdev.processors import FilterDefaults, exec_show_docs
+    class NoExec(FilterDefaults):  # fallback: the page without executed show_doc output
+        def base_procs(self): return [p for p in super().base_procs() if p is not exec_show_docs]
     cwd = os.getcwd()
     os.chdir(nb_path.parent)  # notebooks run from their folder, as in nbdev_test
     try:
         nb = read_nb(nb_path)
-        FilterDefaults()(nb)
+        try: FilterDefaults()(nb)
+        except Exception as e:  # e.g. nbdev executes a test cell that mixes imports and code (nbdev FAQ)
+            msg = f"{nb_path.name}: nbdev's doc processing failed ({str(e).splitlines()[0]}; cause: {e.__cause__!r}); page rendered without API docs"
+            print('WARNING ' + msg, file=sys.stderr)
+            if errors is not None: errors.append(msg)
+            nb = read_nb(nb_path); NoExec()(nb)
     finally: os.chdir(cwd)
     fm, cells = {}, []
     for c in nb.cells:
@@ -112,10 +119,10 @@ def build(out: Path = ROOT / '_docs', nbs: list[Path] | None = None, quiet: bool
     if missing: raise FileNotFoundError(f"docs: notebooks not found: {missing}")
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     site = cfg.doc_host.rstrip('/') + '/' + cfg.doc_baseurl.strip('/') + '/'
-    pages = []
+    pages, errors = [], []
     for p in nbs:
         t = time.perf_counter()
-        fm, node = process(p)
+        fm, node = process(p, errors)
         name = 'index.html' if p.name == 'index.ipynb' else fm.get('output-file') or re.sub(r'^\d+[a-z]?_', '', p.stem) + '.html'
         pages.append(dict(src=p, name=name, title=fm.get('title') or p.stem, desc=fm.get('description', ''), node=node))
         if not quiet: print(f'processed {p.relative_to(nbs_path)} -> {name} ({time.perf_counter() - t:.1f}s)', flush=True)
@@ -139,7 +146,9 @@ def build(out: Path = ROOT / '_docs', nbs: list[Path] | None = None, quiet: bool
         dest = out / pg['name']
         tmp = dest.with_suffix('.html.tmp'); tmp.write_text(body, encoding='utf-8'); os.replace(tmp, dest)
         written.append(dest)
-    if not quiet: print(f'{len(written)} pages in {out}')
+    if not quiet: print(f'{len(written)} pages in {out}' + (f'; {len(errors)} with errors:' if errors else ''))
+    for e in errors: print('  ' + e, file=sys.stderr)
+    build.errors = errors
     return written
 
 
@@ -147,6 +156,8 @@ if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('nbs', nargs='*', help='notebooks to render (default: all)')
     ap.add_argument('--out', default=str(ROOT / '_docs'), help='output folder (default: _docs)')
+    ap.add_argument('--allow-errors', action='store_true', help='exit 0 even if a page could not be processed fully')
     a = ap.parse_args()
     os.environ.setdefault('HF_HUB_OFFLINE', '1'); os.environ.setdefault('WANDB_MODE', 'disabled')
     build(Path(a.out), a.nbs or None)
+    sys.exit(1 if build.errors and not a.allow_errors else 0)
