@@ -16,12 +16,12 @@ from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['BLOCK_PATHS', 'TEXT_EXTS', 'FILTER_REASONS', 'FORMAT_VERSION', 'STORAGE_TYPES', 'SITE_DOC', 'MANIFEST_KEYS',
-           'load_model', 'find_blocks', 'block_output', 'check_layers', 'block_activations', 'iter_texts',
-           'chat_tokens', 'tokenize_docs', 'special_ids', 'token_mask', 'shard_schema', 'encode_activations',
-           'decode_activations', 'activations_table', 'atomic_write_table', 'atomic_write_json', 'RunningStats',
-           'collect_activations', 'read_manifest', 'merge_manifests', 'ShardInfo', 'scan_shard', 'read_shard',
-           'doc_split', 'shard_files', 'ActivationDataset', 'estimate_input_scale', 'benchmark_early_exit',
-           'seed_style_batches', 'benchmark_reader', 'write_random_shards', 'ocs_collect']
+           'load_model', 'find_blocks', 'block_output', 'with_block_output', 'check_layers', 'block_activations',
+           'iter_texts', 'chat_tokens', 'tokenize_docs', 'special_ids', 'token_mask', 'shard_schema',
+           'encode_activations', 'decode_activations', 'activations_table', 'atomic_write_table', 'atomic_write_json',
+           'RunningStats', 'collect_activations', 'read_manifest', 'merge_manifests', 'ShardInfo', 'scan_shard',
+           'read_shard', 'doc_split', 'shard_files', 'ActivationDataset', 'estimate_input_scale',
+           'benchmark_early_exit', 'seed_style_batches', 'benchmark_reader', 'write_random_shards', 'ocs_collect']
 
 # %% ../nbs/01_collect.ipynb #b1bec3d5
 def _torch_dtype(dtype) -> torch.dtype | None:
@@ -66,6 +66,13 @@ def block_output(output) -> torch.Tensor:
     "The hidden-state tensor of a decoder block's forward output (a tensor, or a tuple whose first item is one)."
     if isinstance(output, torch.Tensor): return output
     if isinstance(output, (tuple, list)) and output and isinstance(output[0], torch.Tensor): return output[0]
+    raise TypeError(f"unexpected decoder block output of type {type(output).__name__}")
+
+def with_block_output(output, h: torch.Tensor):
+    "`output` of a decoder block with its hidden-state tensor replaced by `h` (the inverse of `block_output`)."
+    if isinstance(output, torch.Tensor): return h
+    if isinstance(output, tuple): return (h,) + tuple(output[1:])
+    if isinstance(output, list): return [h] + list(output[1:])
     raise TypeError(f"unexpected decoder block output of type {type(output).__name__}")
 
 def check_layers(layers, n_blocks:int) -> list[int]:

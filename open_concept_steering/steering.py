@@ -11,7 +11,7 @@ import torch
 from fastcore.basics import patch
 from fastcore.script import call_parse
 from .sae import SAE
-from .collect import find_blocks, block_output
+from .collect import find_blocks, block_output, with_block_output
 
 # %% auto #0
 __all__ = ['MODES', 'UNITS', 'POSITIONS', 'PATHS', 'CHAT_HELP', 'check_site', 'controlled_pre', 'feature_values', 'SteerPlan',
@@ -187,13 +187,6 @@ def _cache_len(pkv) -> int:
     try: return int(pkv[0][0].shape[-2])
     except Exception: return 0
 
-def _replace_output(output, new):
-    "A block's forward output with its hidden state replaced by `new` (tuple or tensor outputs)."
-    if isinstance(output, torch.Tensor): return new
-    if isinstance(output, tuple): return (new,) + tuple(output[1:])
-    if isinstance(output, list): return [new] + list(output[1:])
-    raise TypeError(f"cannot steer a block that returns {type(output).__name__}")
-
 def _load_max_act(stats):
     "`max_act` from a stats dict, a tensor, or a mining output dir (via `features.load_feature_stats`)."
     if stats is None: return None
@@ -250,7 +243,7 @@ def _block_hook(self: Steerer, module, args, output):
             if mask is not None: new = torch.where(mask[:, None], new, x)
     if self.log is not None:
         self.log.append(dict(past=self._past, T=x.shape[-2], mask=mask, x=x.detach().clone(), out=new.detach().clone()))
-    return None if new is x else _replace_output(output, new)
+    return None if new is x else with_block_output(output, new)
 
 @patch
 @contextlib.contextmanager

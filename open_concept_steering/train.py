@@ -824,18 +824,11 @@ def _finish(runs, cfg, val_ds, out, wb):
     if wb is not None: wb.finish()
 
 # %% ../nbs/02_train.ipynb #d1a6205b
-def _with_hidden(output, h):
-    "A block's forward `output` with its hidden-state tensor replaced by `h`."
-    if isinstance(output, torch.Tensor): return h
-    if isinstance(output, tuple): return (h,) + tuple(output[1:])
-    if isinstance(output, list): return [h] + list(output[1:])
-    raise TypeError(f"unexpected decoder block output of type {type(output).__name__}")
-
 @torch.no_grad()
 def loss_recovered(model, tokenizer, sae, layer: int, texts: list[str], ctx_len: int = 128, batch_size: int = 8,
                    special_ids: list[int]|None = None) -> dict:
     "CE and KL loss recovered when splicing `sae` at the output of block `layer`, vs clean and zero-ablated runs."
-    from open_concept_steering.collect import find_blocks, block_output
+    from open_concept_steering.collect import find_blocks, block_output, with_block_output
     if layer is None: raise ValueError("loss_recovered: the SAE's layer is unknown (sae.cfg.layer is None); pass layer=")
     blocks = find_blocks(model)
     if not -len(blocks) <= layer < len(blocks): raise ValueError(f"loss_recovered: layer {layer} out of range for {len(blocks)} blocks")
@@ -850,7 +843,7 @@ def loss_recovered(model, tokenizer, sae, layer: int, texts: list[str], ctx_len:
         _check_width(h, sae)
         new = torch.zeros_like(h) if state['mode'] == 'zero' else sae(h.to(sdev, torch.float32))[0].to(h.device, h.dtype)
         new = torch.where(state['keep'][..., None], new, h)
-        return _with_hidden(output, new)
+        return with_block_output(output, new)
     handle = blocks[layer].register_forward_hook(hook)
     sums = dict(ce_clean=0., ce_sae=0., ce_zero=0., kl_sae=0., kl_zero=0.); n = 0
     was_training = sae.training; sae.eval()
