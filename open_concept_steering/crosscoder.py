@@ -15,7 +15,7 @@ from safetensors.torch import load_file
 from tqdm.auto import tqdm
 from fastcore.basics import patch
 from .sae import SAEConfig, SAE, make_sae, geometric_median, FORMAT_TAG, FORMAT_VERSION, CONFIG_NAME, WEIGHTS_NAME
-from .sae import _write_json, _write_tensors, _read_json
+from .sae import write_json, write_tensors, read_json
 from .train import lr_factor, sparsity_factor, DeadFeatureTracker, TensorActivations, stream
 from .collect import (tokenize_docs, block_activations, token_mask, special_ids, find_blocks, check_layers,
                                            encode_activations, activations_table, atomic_write_table, atomic_write_json,
@@ -506,9 +506,9 @@ MODEL_TYPE = 'crosscoder'
 def save_crosscoder(cc: CrossCoder, path, extra: dict | None = None) -> Path:
     "Write `cc` to folder `path` (`sae_config.json` + `sae_weights.safetensors`, plus `<name>.json` per `extra` item)."
     path = Path(path)
-    _write_tensors(path / WEIGHTS_NAME, cc.state_dict(), metadata={'format': FORMAT_TAG, 'model_type': MODEL_TYPE})
-    _write_json(path / CONFIG_NAME, {'format': FORMAT_TAG, 'format_version': FORMAT_VERSION, 'model_type': MODEL_TYPE, **cc.cfg.to_dict()})
-    for name, obj in (extra or {}).items(): _write_json(path / (name if name.endswith('.json') else f'{name}.json'), obj)
+    write_tensors(path / WEIGHTS_NAME, cc.state_dict(), metadata={'format': FORMAT_TAG, 'model_type': MODEL_TYPE})
+    write_json(path / CONFIG_NAME, {'format': FORMAT_TAG, 'format_version': FORMAT_VERSION, 'model_type': MODEL_TYPE, **cc.cfg.to_dict()})
+    for name, obj in (extra or {}).items(): write_json(path / (name if name.endswith('.json') else f'{name}.json'), obj)
     return path
 
 def load_crosscoder(path, device='cpu') -> CrossCoder:
@@ -516,7 +516,7 @@ def load_crosscoder(path, device='cpu') -> CrossCoder:
     path = Path(path)
     folder = path.parent if path.is_file() else path
     cfg_path, w_path = folder / CONFIG_NAME, folder / WEIGHTS_NAME
-    d = _read_json(cfg_path)
+    d = read_json(cfg_path)
     if d.pop('model_type', None) != MODEL_TYPE: raise ValueError(f"{cfg_path}: not a crosscoder (no \"model_type\": \"{MODEL_TYPE}\"); load it with sae.load_sae")
     d.pop('format', None)
     if d.pop('format_version', FORMAT_VERSION) > FORMAT_VERSION: raise ValueError(f"{cfg_path}: format_version is newer than this library understands ({FORMAT_VERSION})")

@@ -13,6 +13,7 @@ import torch
 from safetensors.torch import save_file, load_file
 from tqdm.auto import tqdm
 from fastcore.script import call_parse
+from .sae import atomic_write, write_json
 from .collect import decode_activations, read_shard, scan_shard, shard_files
 
 # %% auto #0
@@ -195,15 +196,6 @@ def gather_contexts(files, doc, pos, feat, ctx_before: int = 10, ctx_after: int 
     return out
 
 # %% ../nbs/03_features.ipynb #92d6f36e
-def _atomic_write(path: Path, write):
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp'); os.close(fd)
-    try: write(tmp); os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp): os.remove(tmp)
-
-def _atomic_json(path, obj): _atomic_write(path, lambda t: Path(t).write_text(json.dumps(obj, indent=1)))
-
 def _sae_fingerprint(sae) -> str:
     h = hashlib.sha256()
     for name, p in sorted(sae.state_dict().items()):
@@ -250,17 +242,17 @@ def mine_features(sae, data_dir, out_dir, k: int = 20, ctx_before: int = 10, ctx
             miner.update(_encode(sae, s['activation'][a:min(a + bs, n)]), doc[a:a + bs], pos[a:a + bs], gen)
         done = si + 1
         if checkpoint_every and (done - start) % checkpoint_every == 0 and done < len(files):
-            _atomic_write(state_p, lambda t: save_file(miner.state_dict(), t))
-            _atomic_json(state_j, dict(params=params, shards_done=done))
+            atomic_write(state_p, lambda t: save_file(miner.state_dict(), t))
+            write_json(state_j, dict(params=params, shards_done=done))
     if stopped:
-        _atomic_write(state_p, lambda t: save_file(miner.state_dict(), t))
-        _atomic_json(state_j, dict(params=params, shards_done=done))
+        atomic_write(state_p, lambda t: save_file(miner.state_dict(), t))
+        write_json(state_j, dict(params=params, shards_done=done))
         return None
     t_mine = time.time() - t0
     res = save_mining_results(miner, files[:done], out_dir, sae if context_acts else None, params,
                               ctx_before, ctx_after, progress)
     res['meta']['seconds_mining'] = t_mine
-    _atomic_json(out_dir / 'features_meta.json', res['meta'])
+    write_json(out_dir / 'features_meta.json', res['meta'])
     for p in (state_p, state_j): p.unlink(missing_ok=True)
     return res
 
@@ -283,7 +275,7 @@ def save_mining_results(miner: FeatureMiner, files, out_dir, sae=None, params: d
     "Write `feature_stats.safetensors`, `examples.parquet`, `pool.parquet` and `features_meta.json` from a finished miner."
     out_dir = Path(out_dir); t0 = time.time()
     stats = {k: v.cpu().contiguous() for k, v in miner.stats().items()}
-    _atomic_write(out_dir / 'feature_stats.safetensors', lambda t: save_file(stats, t))
+    atomic_write(out_dir / 'feature_stats.safetensors', lambda t: save_file(stats, t))
     F = miner.d_sae
     parts = []  # (kind, feature, rank, activation, doc, pos)
     for kind, vals, docs, poss in (('top', miner.top_vals, miner.top_doc, miner.top_pos),
@@ -310,7 +302,7 @@ def save_mining_results(miner: FeatureMiner, files, out_dir, sae=None, params: d
                    'doc_id': pa.array(ex_doc[sl]), 'position': pa.array(ex_pos[sl].astype(np.int32)),
                    'tokens': _list_col(tok[sl], fnd[sl], pa.int32()), 'acts': _list_col(act[sl], fnd[sl], pa.float32()),
                    'peak': pa.array(peak[sl])})
-    _atomic_write(out_dir / 'examples.parquet', lambda t: pq.write_table(ex, t))
+    atomic_write(out_dir / 'examples.parquet', lambda t: pq.write_table(ex, t))
     ps = slice(n_ex, None); n_pool = len(pd_)
     fired = [[] for _ in range(n_pool)]; fmax = [[] for _ in range(n_pool)]
     if 'pool_fired' in ctx:
@@ -323,11 +315,11 @@ def save_mining_results(miner: FeatureMiner, files, out_dir, sae=None, params: d
                      'position': pa.array(ex_pos[ps].astype(np.int32)), 'tokens': _list_col(tok[ps], fnd[ps], pa.int32()),
                      'peak': pa.array(peak[ps]), 'fired': pa.array(fired, pa.list_(pa.int32())),
                      'fired_max': pa.array(fmax, pa.list_(pa.float32()))})
-    _atomic_write(out_dir / 'pool.parquet', lambda t: pq.write_table(pool, t))
+    atomic_write(out_dir / 'pool.parquet', lambda t: pq.write_table(pool, t))
     meta = dict(params or {}, d_sae=F, n_tokens=miner.n_tokens, n_examples=n_ex, n_pool=n_pool,
                 context_acts=sae is not None, shards_used=len(files), seconds_contexts=time.time() - t0,
                 files=dict(stats='feature_stats.safetensors', examples='examples.parquet', pool='pool.parquet'))
-    _atomic_json(out_dir / 'features_meta.json', meta)
+    write_json(out_dir / 'features_meta.json', meta)
     return dict(stats=stats, meta=meta, out_dir=out_dir)
 
 # %% ../nbs/03_features.ipynb #3114d7b1
@@ -564,9 +556,9 @@ def write_dashboards(features_dir, out: str | Path | None = None, tokenizer=None
         rnd = sorted(by.get((f, 'random'), []), key=lambda r: r['rank'])
         if len(rnd) > n_random: rnd = [rnd[int(i)] for i in np.linspace(0, len(rnd) - 1, n_random).round()]
         page = feature_page(f, stats, top, rnd, strs, lens.get(f) if lens else None, labels.get(f))
-        name = f'feature_{f}.html'; _atomic_write(out / name, lambda t: Path(t).write_text(page, encoding='utf-8')); pages[f] = name
+        name = f'feature_{f}.html'; atomic_write(out / name, lambda t: Path(t).write_text(page, encoding='utf-8')); pages[f] = name
     idx = index_page(stats, labels, pages)
-    _atomic_write(out / 'index.html', lambda t: Path(t).write_text(idx, encoding='utf-8'))
+    atomic_write(out / 'index.html', lambda t: Path(t).write_text(idx, encoding='utf-8'))
     return out / 'index.html'
 
 def show_html(page: str, height: int = 450):
@@ -693,7 +685,7 @@ def concept_search(model, tokenizer, sae, concept_texts, neutral_texts, layer: i
 # %% ../nbs/03_features.ipynb #d9e5e834
 def save_logit_lens(ll: dict, path):
     "Save `logit_lens` output (tensors only) as safetensors."
-    _atomic_write(Path(path), lambda t: save_file({k: v.contiguous() for k, v in ll.items() if torch.is_tensor(v)}, t))
+    atomic_write(Path(path), lambda t: save_file({k: v.contiguous() for k, v in ll.items() if torch.is_tensor(v)}, t))
 
 @call_parse
 def ocs_features(sae: str,  # SAE folder or file (any format `load_sae` reads)

@@ -11,7 +11,8 @@ import torch
 from pydantic import BaseModel, Field
 from fastcore.script import call_parse
 from .features import (load_feature_stats, load_examples, load_pool, load_labels, token_strings,
-                                             check_features, _atomic_json, _atomic_write)
+                                             check_features)
+from .sae import atomic_write, write_json
 from .llm import LLMConfig, StructuredLLM, LLMFatalError, amap, run_sync, cache_key
 
 # %% auto #0
@@ -141,7 +142,7 @@ def save_labels(records: dict, out_dir, source_note: dict | None = None) -> Path
     "Merge `records` ({feature: record}) into `out_dir/labels.json` (atomic); returns its path."
     p = Path(out_dir) / 'labels.json'
     allrec = load_labels(p); allrec.update({int(k): v for k, v in records.items()})
-    _atomic_json(p, {str(k): allrec[k] for k in sorted(allrec)})
+    write_json(p, {str(k): allrec[k] for k in sorted(allrec)})
     return p
 
 def _alive(features_dir) -> list[int]:
@@ -182,7 +183,7 @@ async def alabel_features(features_dir, llm, tokenizer, features=None, out=None,
         jsonl.close()
         await llm.aclose()
         save_labels(records, out)
-        _atomic_json(out / 'labels_meta.json', dict(model=llm.cfg.model, base_url=llm.cfg.base_url, n_labelled=len(records),
+        write_json(out / 'labels_meta.json', dict(model=llm.cfg.model, base_url=llm.cfg.base_url, n_labelled=len(records),
                      n_failed=len(failures), failures={str(k): v for k, v in failures.items()}, usage=llm.usage_summary(),
                      seconds=time.time() - t0, prompt_version=1))
     return dict(labels=records, failures=failures, usage=llm.usage_summary())

@@ -15,8 +15,9 @@ from .kernels import encoder_pre, topk_loss, batchtopk_loss, densify
 # %% auto #0
 __all__ = ['ARCHS', 'FORMAT_TAG', 'FORMAT_VERSION', 'CONFIG_NAME', 'WEIGHTS_NAME', 'SAEConfig', 'SAE', 'make_sae',
            'geometric_median', 'ReluSAE', 'TopKSAE', 'BatchTopKSAE', 'JumpReLUFn', 'StepFn', 'JumpReLUSAE', 'GatedSAE',
-           'random_sae', 'fold_input_scale', 'fold_decoder_norms', 'save_sae', 'load_sae', 'load_ocs_legacy',
-           'to_saelens', 'from_saelens', 'from_dictionary_learning']
+           'random_sae', 'fold_input_scale', 'fold_decoder_norms', 'atomic_write', 'write_json', 'write_tensors',
+           'save_sae', 'read_json', 'load_sae', 'load_ocs_legacy', 'to_saelens', 'from_saelens',
+           'from_dictionary_learning']
 
 # %% ../nbs/00_sae.ipynb #91fdf2f9
 ARCHS = ('relu', 'topk', 'batchtopk', 'jumprelu', 'gated')
@@ -463,7 +464,7 @@ def fold_decoder_norms(sae: SAE) -> SAE:
 FORMAT_TAG, FORMAT_VERSION = 'open-concept-steering-sae', 1
 CONFIG_NAME, WEIGHTS_NAME = 'sae_config.json', 'sae_weights.safetensors'
 
-def _atomic_write(path: Path, write):
+def atomic_write(path: Path, write):
     "Call `write(tmp_path)` then move the temp file onto `path`."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp'); os.close(fd)
@@ -471,16 +472,19 @@ def _atomic_write(path: Path, write):
     finally:
         if os.path.exists(tmp): os.remove(tmp)
 
-def _write_json(path, obj): _atomic_write(path, lambda p: Path(p).write_text(json.dumps(obj, indent=2, default=str)))
-def _write_tensors(path, tensors, metadata=None):
-    _atomic_write(path, lambda p: save_file({k: v.detach().contiguous().cpu() for k, v in tensors.items()}, p, metadata=metadata))
+def write_json(path, obj):
+    "Write `obj` as JSON to `path` atomically."
+    atomic_write(path, lambda p: Path(p).write_text(json.dumps(obj, indent=2, default=str)))
+def write_tensors(path, tensors, metadata=None):
+    "Write a dict of tensors to a safetensors file atomically."
+    atomic_write(path, lambda p: save_file({k: v.detach().contiguous().cpu() for k, v in tensors.items()}, p, metadata=metadata))
 
 def save_sae(sae: SAE, path, extra: dict | None = None) -> Path:
     "Write `sae` to folder `path` (`sae_config.json` + `sae_weights.safetensors`, plus `<name>.json` per `extra` item)."
     path = Path(path)
-    _write_tensors(path / WEIGHTS_NAME, sae.state_dict(), metadata={'format': FORMAT_TAG})
-    _write_json(path / CONFIG_NAME, {'format': FORMAT_TAG, 'format_version': FORMAT_VERSION, **sae.cfg.to_dict()})
-    for name, obj in (extra or {}).items(): _write_json(path / (name if name.endswith('.json') else f'{name}.json'), obj)
+    write_tensors(path / WEIGHTS_NAME, sae.state_dict(), metadata={'format': FORMAT_TAG})
+    write_json(path / CONFIG_NAME, {'format': FORMAT_TAG, 'format_version': FORMAT_VERSION, **sae.cfg.to_dict()})
+    for name, obj in (extra or {}).items(): write_json(path / (name if name.endswith('.json') else f'{name}.json'), obj)
     return path
 
 @patch
@@ -489,7 +493,8 @@ def save(self: SAE, path, extra: dict | None = None) -> Path:
     return save_sae(self, path, extra)
 
 # %% ../nbs/00_sae.ipynb #e4a3b8ac
-def _read_json(path: Path) -> dict:
+def read_json(path: Path) -> dict:
+    "A JSON file as a dict; errors name the file."
     if not Path(path).exists(): raise FileNotFoundError(f"{path}: file not found")
     try: return json.loads(Path(path).read_text())
     except json.JSONDecodeError as e: raise ValueError(f"{path}: not valid JSON ({e})") from None
@@ -514,7 +519,7 @@ def _build(cfg: SAEConfig, sd: dict, source, device='cpu') -> SAE:
 
 def _load_native(folder: Path, device='cpu') -> SAE:
     cfg_path, w_path = folder / CONFIG_NAME, folder / WEIGHTS_NAME
-    d = _read_json(cfg_path)
+    d = read_json(cfg_path)
     d.pop('format', None)
     v = d.pop('format_version', FORMAT_VERSION)
     if v > FORMAT_VERSION: raise ValueError(f"{cfg_path}: format_version {v} is newer than this library understands ({FORMAT_VERSION})")
@@ -530,7 +535,7 @@ def load_sae(path, device='cpu') -> SAE:
         if path.suffix == '.pt': return from_dictionary_learning(path, device=device) if path.name.startswith('ae') else load_ocs_legacy(path, device=device)
         path = path.parent
     if (path / CONFIG_NAME).exists():
-        d = _read_json(path / CONFIG_NAME)
+        d = read_json(path / CONFIG_NAME)
         if 'd_in' not in d and 'input_size' in d: return load_ocs_legacy(path, device=device)
         return _load_native(path, device)
     if (path / 'cfg.json').exists(): return from_saelens(path, device=device)
@@ -575,7 +580,7 @@ def load_ocs_legacy(path, device='cpu') -> SAE:
         sd, conf, src = ck['model_state_dict'], dict(ck.get('config') or {}), path
     else:
         folder = path.parent if path.is_file() else path
-        conf, src = _read_json(folder / CONFIG_NAME), folder / WEIGHTS_NAME
+        conf, src = read_json(folder / CONFIG_NAME), folder / WEIGHTS_NAME
         if not src.exists(): raise FileNotFoundError(f"{src}: weights file not found")
         sd = load_file(str(src))
     sd = {k.removeprefix('_orig_mod.'): v for k, v in sd.items()}
@@ -614,15 +619,15 @@ def to_saelens(sae: SAE, path, hook_name: str | None = None) -> Path:
                         'converted_from': f'open-concept-steering/{sae.arch}'}}
     if arch == 'topk': cfg.update(k=s.cfg.k, rescale_acts_by_decoder_norm=False)
     path = Path(path)
-    _write_tensors(path / 'sae_weights.safetensors', sd)
-    _write_json(path / 'cfg.json', cfg)
+    write_tensors(path / 'sae_weights.safetensors', sd)
+    write_json(path / 'cfg.json', cfg)
     return path
 
 def from_saelens(path, device='cpu') -> SAE:
     "Import a SAELens folder (`cfg.json` + `sae_weights.safetensors`)."
     path = Path(path); folder = path.parent if path.is_file() else path
     cfg_path, w_path = folder / 'cfg.json', folder / 'sae_weights.safetensors'
-    c = _read_json(cfg_path)
+    c = read_json(cfg_path)
     arch_sl = c.get('architecture', 'standard')
     if arch_sl not in _FROM_SAELENS: raise ValueError(f"{cfg_path}: unsupported SAELens architecture {arch_sl!r}; supported: {sorted(_FROM_SAELENS)}")
     arch = _FROM_SAELENS[arch_sl]
@@ -657,7 +662,7 @@ def from_dictionary_learning(path, dict_class: str | None = None, device='cpu') 
     if not isinstance(sd, dict): raise ValueError(f"{path}: expected a state dict, got {type(sd).__name__}")
     conf_path = path.parent / 'config.json'
     if dict_class is None and conf_path.exists():
-        dict_class = (_read_json(conf_path).get('trainer') or {}).get('dict_class')
+        dict_class = (read_json(conf_path).get('trainer') or {}).get('dict_class')
     for k in [k for k in sd if k.startswith(('activation_mean', 'activation_std'))]:
         if not torch.isnan(sd.pop(k)).all(): raise ValueError(f"{path}: activation normalisation ({k}) is not supported")
     sd = {k: v for k, v in sd.items() if k not in ('target_rms', 'activation_global_scale')}
