@@ -13,15 +13,16 @@ from torch import nn
 from tqdm.auto import tqdm
 from fastcore.script import call_parse
 from fastcore.basics import patch
+from .sae import atomic_write, write_json
 
 # %% auto #0
 __all__ = ['BLOCK_PATHS', 'TEXT_EXTS', 'FILTER_REASONS', 'FORMAT_VERSION', 'STORAGE_TYPES', 'SITE_DOC', 'MANIFEST_KEYS',
            'load_model', 'find_blocks', 'block_output', 'with_block_output', 'check_layers', 'block_activations',
            'iter_texts', 'chat_tokens', 'tokenize_docs', 'special_ids', 'token_mask', 'shard_schema',
-           'encode_activations', 'decode_activations', 'activations_table', 'atomic_write_table', 'atomic_write_json',
-           'RunningStats', 'collect_activations', 'read_manifest', 'merge_manifests', 'ShardInfo', 'scan_shard',
-           'read_shard', 'doc_split', 'shard_files', 'ActivationDataset', 'estimate_input_scale',
-           'benchmark_early_exit', 'seed_style_batches', 'benchmark_reader', 'write_random_shards', 'ocs_collect']
+           'encode_activations', 'decode_activations', 'activations_table', 'atomic_write_table', 'RunningStats',
+           'collect_activations', 'read_manifest', 'merge_manifests', 'ShardInfo', 'scan_shard', 'read_shard',
+           'doc_split', 'shard_files', 'ActivationDataset', 'estimate_input_scale', 'benchmark_early_exit',
+           'seed_style_batches', 'benchmark_reader', 'write_random_shards', 'ocs_collect']
 
 # %% ../nbs/01_collect.ipynb #b1bec3d5
 def _torch_dtype(dtype) -> torch.dtype | None:
@@ -349,19 +350,8 @@ def activations_table(acts:np.ndarray, token_id, doc_id, position, dtype:str='bf
     return pa.Table.from_arrays(cols, schema=shard_schema(d, dtype, layer))
 
 def atomic_write_table(table:pa.Table, path, row_group_size:int=1<<14):
-    "Write parquet (zstd) to a temp file in the same folder, then rename: a reader never sees half a shard."
-    path = Path(path); tmp = path.with_name(f'.{path.name}.{os.getpid()}.tmp')
-    try:
-        pq.write_table(table, tmp, compression='zstd', row_group_size=row_group_size)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists(): tmp.unlink()
-
-def atomic_write_json(obj, path):
-    "Write JSON to a temp file, fsync, then rename."
-    path = Path(path); tmp = path.with_name(f'.{path.name}.{os.getpid()}.tmp')
-    with open(tmp, 'w') as f: json.dump(obj, f, indent=1); f.flush(); os.fsync(f.fileno())
-    os.replace(tmp, path)
+    "Write parquet (zstd) via `atomic_write` (temp file in the same folder, then rename): a reader never sees half a shard."
+    atomic_write(path, lambda t: pq.write_table(table, t, compression='zstd', row_group_size=row_group_size))
 
 # %% ../nbs/01_collect.ipynb #e09a3c3d
 @dataclass
@@ -453,8 +443,7 @@ def _start_progress(out_dir:Path, rank, layers, config, overwrite):
         if idx >= keep_below: p.unlink()
     for L in layers:
         for p in (out_dir/f'layer_{L}').glob(f'.shard-{rank:03d}-*.tmp'): p.unlink()
-    ppath.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_json(prog, ppath)
+    write_json(ppath, prog)
     return prog, ppath
 
 # %% ../nbs/01_collect.ipynb #beb45ced
@@ -510,7 +499,7 @@ class _Writer:
 
     def commit(self):
         self.prog['stats'] = {str(L): s.to_dict() for L, s in self.stats.items()}
-        atomic_write_json(self.prog, self.ppath)
+        write_json(self.ppath, self.prog)
         if self.on_event: self.on_event('commit', self.prog)
 
     def finish(self):
@@ -616,9 +605,9 @@ def merge_manifests(out_dir) -> dict:
         for s in shards:
             if not (out_dir/f'layer_{L}'/s['file']).exists(): raise FileNotFoundError(f"{out_dir/f'layer_{L}'/s['file']} is missing")
         sd = stats.to_dict(); sd.pop('m2')
-        atomic_write_json(dict(base, layer=L, shards=shards, stats=sd), out_dir/f'layer_{L}'/'manifest.json')
+        write_json(out_dir/f'layer_{L}'/'manifest.json', dict(base, layer=L, shards=shards, stats=sd))
     top = dict(base, layer=None, layer_dirs=[f'layer_{L}' for L in cfg['layers']])
-    atomic_write_json(top, out_dir/'manifest.json')
+    write_json(out_dir/'manifest.json', top)
     return top
 
 # %% ../nbs/01_collect.ipynb #65612610

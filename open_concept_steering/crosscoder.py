@@ -18,7 +18,7 @@ from .sae import SAEConfig, SAE, make_sae, geometric_median, FORMAT_TAG, FORMAT_
 from .sae import write_json, write_tensors, read_json
 from .train import lr_factor, sparsity_factor, DeadFeatureTracker, TensorActivations, stream
 from .collect import (tokenize_docs, block_activations, token_mask, special_ids, find_blocks, check_layers,
-                                           encode_activations, activations_table, atomic_write_table, atomic_write_json,
+                                           encode_activations, activations_table, atomic_write_table,
                                            ActivationDataset, FORMAT_VERSION as COLLECT_VERSION, SITE_DOC)
 
 # %% auto #0
@@ -667,7 +667,7 @@ def collect_paired(sources, # [(name, model, layer)]: e.g. [('base', base_model,
                paired=dict(sources=[s for s, _, _ in sources], n_sources=L_src, d_source=d, layout='(L, d) row-major',
                            models=[getattr(m.config, '_name_or_path', None) or type(m).__name__ for _, m, _ in sources],
                            layers=[L for _, _, L in sources], mean_sq_norm=(sq / n_rows).tolist()))
-    atomic_write_json(man, out_dir / 'manifest.json')
+    write_json(out_dir / 'manifest.json', man)
     return man
 
 class PairedActivationDataset:

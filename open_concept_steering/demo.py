@@ -11,6 +11,7 @@ from typing import Callable
 import torch
 from fastcore.script import call_parse
 from tqdm.auto import tqdm
+from .sae import atomic_write, write_json
 
 # %% auto #0
 __all__ = ['PRESETS', 'PROMPTS', 'COUNTRIES', 'CONCEPTS', 'RATE_FLOOR', 'CHROMIUM_FLAGS', 'DemoConfig', 'demo_config',
@@ -113,16 +114,6 @@ def rate_ratio(rate: float, base_rate: float) -> float:
 def _key(obj) -> str:
     return hashlib.sha256(json.dumps(obj, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
-def _atomic_text(path: Path, text: str):
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.')
-    try:
-        with os.fdopen(fd, 'w', encoding='utf-8') as f: f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp): os.remove(tmp)
-        raise
-
 def run_stage(out: Path, name: str, inputs: dict, fn: Callable[[Path], dict], log: Callable = print) -> dict:
     "Run `fn(stage_dir)` unless `out/name/_stage.json` records the same `inputs`; returns the stage's result dict."
     d, key = Path(out) / name, _key(inputs)
@@ -138,7 +129,7 @@ def run_stage(out: Path, name: str, inputs: dict, fn: Callable[[Path], dict], lo
     t0, c0 = time.perf_counter(), time.process_time()
     res = fn(d)
     secs, cpu = time.perf_counter() - t0, time.process_time() - c0
-    _atomic_text(marker, json.dumps(dict(key=key, inputs=inputs, seconds=secs, cpu_seconds=cpu, result=res), indent=1, default=str))
+    write_json(marker, dict(key=key, inputs=inputs, seconds=secs, cpu_seconds=cpu, result=res))
     log(f"[{name}] {secs:.1f}s (CPU {cpu:.1f}s)")
     return res | {'key': key}
 
@@ -225,7 +216,7 @@ def stage_train(cfg, model, tok, evals, data_dir, layer):
         m = {k: (v.tolist() if isinstance(v, torch.Tensor) else v) for k, v in m.items()}
         lr = loss_recovered(model, tok, sae, layer, evals, ctx_len=256, batch_size=8)
         m['loss_recovered'] = {k: float(v) for k, v in lr.items() if isinstance(v, (int, float))}
-        _atomic_text(d / 'demo_metrics.json', json.dumps(m, indent=1, default=str))
+        write_json(d / 'demo_metrics.json', m)
         return dict(sae_dir=str(d / 'sae'), metrics=m)
     return fn
 
@@ -254,7 +245,7 @@ def stage_labels(cfg, tok, feat_dir, features):
         else:
             recs, how = L.heuristic_labels(feat_dir, tok, features=features, save=False), 'heuristic'
         labels = {str(int(k)): (v if isinstance(v, str) else v.get('label', '')) for k, v in recs.items()}
-        _atomic_text(d / 'labels.json', json.dumps(recs, indent=1, default=str))
+        write_json(d / 'labels.json', recs)
         return dict(method=how, labels=labels)
     return fn
 
@@ -334,7 +325,7 @@ def stage_concepts(cfg, model, tok, sae, data_dir, layer, docs, feat_dir, n_neut
         res = concept_candidates(lens, sel, tok, freq, cfg.concepts)
         for c, r in res.items():
             r['n_docs'] = len(sets[c]); r['promotes'] = top_tokens(lens, tok, r['feature'])
-        _atomic_text(d / 'concepts.json', json.dumps(res, indent=1))
+        write_json(d / 'concepts.json', res)
         return dict(concepts=res)
     return fn
 
@@ -367,7 +358,7 @@ def stage_steer(cfg, model, tok, sae, layer, feat_dir, concepts):
                                 do_sample=True, temperature=0.8, top_k=40)
             if sw.get('fig') is not None: plt.close(sw['fig'])
             out[c] = dict(feature=f, **choose_strength(sw, CONCEPTS[c]['words']))
-        _atomic_text(d / 'steering.json', json.dumps(out, indent=1))
+        write_json(d / 'steering.json', out)
         return dict(steering=out)
     return fn
 
@@ -533,8 +524,8 @@ def stage_report(cfg, res, tok, sae, model, feat_dir, train_dir):
     cards = [c.replace('</h4>', f' <a class="muted" href="dashboards/feature_{f}.html">full dashboard</a></h4>', 1)
              for f, c in zip(feats, cards)]
     page = render_report(res, figs, cards)
-    _atomic_text(Path(cfg.out) / 'report.html', page)
-    _atomic_text(Path(cfg.out) / 'summary.json', json.dumps({k: v for k, v in res.items()}, indent=1, default=str))
+    atomic_write(Path(cfg.out) / 'report.html', lambda t: Path(t).write_text(page, encoding='utf-8'))
+    write_json(Path(cfg.out) / 'summary.json', res)
     return Path(cfg.out) / 'report.html'
 
 # %% ../nbs/06_demo.ipynb #2f4c29c3

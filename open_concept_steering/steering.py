@@ -4,13 +4,13 @@
 
 # %% ../nbs/04_steering.ipynb #8be22310
 from __future__ import annotations
-import contextlib, json, math, os, re, tempfile, time
+import contextlib, json, math, re, time
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 import torch
 from fastcore.basics import patch
 from fastcore.script import call_parse
-from .sae import SAE
+from .sae import SAE, atomic_write, write_json
 from .collect import find_blocks, block_output, with_block_output
 
 # %% auto #0
@@ -394,17 +394,6 @@ def llm_judge(llm, concept: str, max_concurrency: int | None = None) -> Callable
     return judge
 
 # %% ../nbs/04_steering.ipynb #0aaf90bf
-def _atomic_write(path: Path, data: bytes | str):
-    "Write `data` to `path` through a temp file in the same folder and `os.replace`."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.')
-    try:
-        with os.fdopen(fd, 'wb') as f: f.write(data.encode() if isinstance(data, str) else data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp): os.remove(tmp)
-        raise
-
 def _score_row(steerer, results, feature, words, judge) -> dict:
     "Concept and fluency numbers for one batch of generations."
     gen = [r['steered_ids'] for r in results]
@@ -446,11 +435,8 @@ def strength_sweep(steerer: Steerer, feature: int, strengths: Sequence[float], p
     fig = plot_sweep(out) if plot else None
     if out_dir is not None:
         out_dir = Path(out_dir)
-        _atomic_write(out_dir / 'sweep.json', json.dumps(out, indent=1))
-        if fig is not None:
-            import io
-            buf = io.BytesIO(); fig.savefig(buf, format='png', dpi=120, bbox_inches='tight')
-            _atomic_write(out_dir / 'sweep.png', buf.getvalue())
+        write_json(out_dir / 'sweep.json', out)
+        if fig is not None: atomic_write(out_dir / 'sweep.png', lambda t: fig.savefig(t, format='png', dpi=120, bbox_inches='tight'))
     out['fig'] = fig
     return out
 
@@ -641,7 +627,7 @@ def ocs_steer(model: str,  # HF model id or local folder
         print(f"sweep of feature {f0}: best strength {sw['best']} (concept {sw['score']}, perplexity within "
               f"{sw['max_ppl_ratio']}x baseline {sw['baseline']['perplexity']:.1f})")
         out['sweep'] = {k: v for k, v in sw.items()}
-    if out_dir: _atomic_write(Path(out_dir) / 'steer.json', json.dumps(out, indent=1))
+    if out_dir: write_json(Path(out_dir) / 'steer.json', out)
     return out
 
 # %% ../nbs/04_steering.ipynb #0e23bd7a

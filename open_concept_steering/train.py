@@ -11,7 +11,7 @@ import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
 from tqdm.auto import tqdm
 from fastcore.script import call_parse
-from .sae import ARCHS, SAE, SAEConfig, save_sae, load_sae
+from .sae import ARCHS, SAE, SAEConfig, save_sae, load_sae, atomic_write
 
 # %% auto #0
 __all__ = ['INITS', 'SAE_KEYS', 'TrainConfig', 'load_config', 'save_config', 'sae_specs', 'lr_factor', 'sparsity_factor', 'k_at',
@@ -181,14 +181,7 @@ def save_config(cfg: TrainConfig, path: str|Path):
         import yaml
         text = yaml.safe_dump(d, sort_keys=False)
     else: text = json.dumps(d, indent=2)
-    _atomic_write_text(path, text)
-
-def _atomic_write_text(path: Path, text: str):
-    tmp = path.with_name(path.name + '.tmp')
-    try:
-        tmp.write_text(text); os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True); raise
+    atomic_write(path, lambda t: Path(t).write_text(text))
 
 # %% ../nbs/02_train.ipynb #d909c7bd
 def sae_specs(cfg: TrainConfig, d_in: int) -> list[dict]:
@@ -480,14 +473,10 @@ def rkcnn_init(sae, x: torch.Tensor, fraction: float = 0.5, encoder: bool = Fals
 def save_checkpoint(path: str|Path, tensors: dict, meta: dict):
     "Atomically write `tensors` (name → tensor) and JSON-able `meta` to the safetensors file `path`."
     from safetensors.torch import save_file
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + '.tmp')
-    try:
+    def write(tmp):
         save_file({k: v.detach().cpu().contiguous().clone() for k, v in tensors.items()}, str(tmp), metadata={'meta': json.dumps(meta)})
         with open(tmp, 'rb') as fh: os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True); raise
+    atomic_write(path, write)
 
 def load_checkpoint(path: str|Path) -> tuple[dict, dict]:
     "`(tensors, meta)` from a checkpoint written by `save_checkpoint`."
@@ -710,7 +699,7 @@ def train_sae(cfg: TrainConfig|dict|str, data=None, callback=None) -> list:
         if main: print(f"resumed from {ckpt} at step {start}/{total}")
     for r in runs:   # logs: keep what happened before the restart point, drop the rest
         rows = _read_log(r.log_path, start) if resume else []
-        if r.log_path is not None: _atomic_write_text(r.log_path, ''.join(json.dumps(x) + '\n' for x in rows))
+        if r.log_path is not None: atomic_write(r.log_path, lambda t: Path(t).write_text(''.join(json.dumps(x) + '\n' for x in rows)))
         r.rows = rows
     if main and not resume: save_config(cfg, _mkdir(out)/'train_config.yaml')
     wb = _wandb_init(cfg, specs) if (cfg.wandb and main) else None
@@ -900,8 +889,7 @@ def plot_training(rows: list[dict], metrics: dict|None = None, path: str|Path|No
     else: ax[2].axis('off')
     fig.suptitle(title); fig.tight_layout()
     if path is not None:
-        path = Path(path); tmp = path.with_name(path.stem + '.tmp.png')
-        fig.savefig(tmp, dpi=90); os.replace(tmp, path)
+        atomic_write(path, lambda t: fig.savefig(t, dpi=90, format='png'))
     return fig
 
 # %% ../nbs/02_train.ipynb #f3bcc064
