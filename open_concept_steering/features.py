@@ -17,14 +17,19 @@ from .sae import atomic_write, write_json
 from .collect import decode_activations, read_shard, scan_shard, shard_files
 
 # %% auto #0
-__all__ = ['HIST_EDGES', 'merge_topk', 'activation_shards', 'load_shard', 'FeatureMiner', 'gather_contexts', 'mine_features',
-           'mine_texts', 'save_mining_results', 'load_feature_stats', 'load_examples', 'load_pool', 'feature_examples',
+__all__ = ['HIST_EDGES', 'merge_topk', 'TopKBuffer', 'activation_shards', 'load_shard', 'hist_bins', 'pack_loc', 'unpack_loc',
+           'firing_triplets', 'FeatureMiner', 'sparse_codes', 'gather_contexts', 'mine_features', 'mine_texts',
+           'save_mining_results', 'load_feature_stats', 'load_examples', 'load_pool', 'feature_examples',
            'check_features', 'seed_style_topk', 'bench_mining', 'final_norm', 'unembed_directions', 'logit_lens',
            'token_strings', 'feature_page', 'index_page', 'load_labels', 'write_dashboards', 'show_html',
            'calibrated_random_sae', 'headless_chromium', 'console_errors', 'prompt_features', 'prompt_view',
            'doc_feature_max', 'selectivity', 'concept_search', 'save_logit_lens', 'ocs_features']
 
-# %% ../nbs/03_features.ipynb #3512a56a
+# %% ../nbs/03_features.ipynb #b0285075
+def _desc_key(row: torch.Tensor, v: torch.Tensor) -> torch.Tensor:
+    "int64 keys sorting by (`row` ascending, `v` descending); for floats >= 0 the int32 bit pattern is monotonic."
+    return (row << 31) + (2 ** 31 - 1 - v.float().view(torch.int32).long())
+
 def merge_topk(vals: torch.Tensor,  # (F, k) current values (>= 0), sorted descending per row
                payload: list[torch.Tensor],  # tensors of shape (F, k) that travel with `vals`
                feat: torch.Tensor,  # (n,) feature of each candidate
@@ -33,28 +38,85 @@ def merge_topk(vals: torch.Tensor,  # (F, k) current values (>= 0), sorted desce
               ) -> int:
     "Merge candidates into the per-row top-k buffers in place (vectorized); returns how many rows changed."
     if feat.numel() == 0: return 0
-    k = vals.shape[1]
-    flat = vals.view(-1)  # 1-D indexing: much faster than 2-D advanced indexing on CPU
-    keep = cand_vals > flat.index_select(0, feat * k + (k - 1))  # only candidates that beat the current k-th value
-    if not keep.any(): return 0
-    keep = keep.nonzero().squeeze(1)
-    feat, cand_vals, cand_payload = feat[keep], cand_vals[keep], [p[keep] for p in cand_payload]
-    per_f = torch.bincount(feat, minlength=vals.shape[0])
+    F, k = vals.shape
+    dev = vals.device
+    # 1-D index_select everywhere: much faster than 2-D or boolean advanced indexing on CPU
+    keep = (cand_vals > vals.view(-1).index_select(0, feat * k + (k - 1))).nonzero().squeeze(1)  # beats the k-th value
+    if len(keep) == 0: return 0
+    feat, cv = feat.index_select(0, keep), cand_vals.index_select(0, keep).to(vals.dtype)
+    order = torch.argsort(_desc_key(feat, cv), stable=True)  # stable: on ties the earlier candidate comes first
+    feat, cv, src = feat.index_select(0, order), cv.index_select(0, order), keep.index_select(0, order)
+    per_f = torch.bincount(feat, minlength=F)
     touched = per_f.nonzero().squeeze(1)  # sorted, without a sort
-    all_f = torch.cat([touched.repeat_interleave(k), feat])
-    all_v = torch.cat([vals.index_select(0, touched).reshape(-1), cand_vals.to(vals.dtype)])
-    all_p = [torch.cat([p.index_select(0, touched).reshape(-1), c]) for p, c in zip(payload, cand_payload)]
-    # one sort by (feature ascending, value descending): for floats >= 0 the int32 bit pattern is monotonic
-    key = (all_f.long() << 31) + (2 ** 31 - 1 - all_v.float().view(torch.int32).long())
-    order = torch.argsort(key, stable=True)  # stable: on ties the earlier token (old entries first) wins
-    f_s = all_f[order]
-    seg = per_f[touched] + k  # entries per touched feature, in sorted order
-    rank = torch.arange(len(f_s), device=f_s.device) - torch.repeat_interleave(torch.cumsum(seg, 0) - seg, seg)
-    sel = (rank < k).nonzero().squeeze(1)  # every touched feature has >= k entries (its old k): all k slots rewritten
-    dst, o = f_s[sel] * k + rank[sel], order[sel]
-    flat[dst] = all_v[o]
-    for p, ap in zip(payload, all_p): p.view(-1)[dst] = ap[o]
-    return len(touched)
+    T, seg = len(touched), per_f.index_select(0, touched)
+    row = torch.repeat_interleave(torch.arange(T, device=dev), seg)  # candidate -> its row among `touched`
+    rank = torch.arange(len(feat), device=dev) - torch.repeat_interleave(torch.cumsum(seg, 0) - seg, seg)
+    best = (rank < k).nonzero().squeeze(1)  # only a feature's best k candidates can matter
+    row, rank, cv, src = (t.index_select(0, best) for t in (row, rank, cv, src))
+    old = vals.index_select(0, touched)  # (T, k), rows sorted descending: never re-sorted
+    # place in the merged row = rank among the candidates + old entries >= it (old entries win ties)
+    old_keys = _desc_key(torch.arange(T, device=dev).repeat_interleave(k), old.view(-1))  # ascending
+    rank = rank + torch.searchsorted(old_keys, _desc_key(row, cv), right=True) - row * k
+    ok = (rank < k).nonzero().squeeze(1)
+    slot = row.index_select(0, ok) * k + rank.index_select(0, ok)
+    cv, src = cv.index_select(0, ok), src.index_select(0, ok)
+    free = torch.ones(T * k, dtype=torch.bool, device=dev).index_fill_(0, slot, False)
+    # the surviving old entries keep their order: the j-th free slot of a row gets the row's old entry j
+    fslot = free.nonzero().squeeze(1)
+    old_src = fslot - fslot % k + (torch.cumsum(free.view(T, k).to(torch.int32), 1) - 1).view(-1).index_select(0, fslot)
+    def write(buf, old_buf, cand):
+        new = torch.empty_like(old_buf).view(-1)
+        new.index_copy_(0, slot, cand.to(new.dtype)).index_copy_(0, fslot, old_buf.view(-1).index_select(0, old_src))
+        buf.index_copy_(0, touched, new.view(T, k))
+    write(vals, old, cv)
+    for p, c in zip(payload, cand_payload): write(p, p.index_select(0, touched), c.index_select(0, src))
+    return T
+
+# %% ../nbs/03_features.ipynb #636c149b
+class TopKBuffer:
+    "Per-row top-k values (>= 0) with payloads; candidates are filtered on arrival and merged in bulk."
+    def __init__(self, n_rows: int, k: int,
+                 payload: list[tuple[torch.dtype, float]] = (),  # (dtype, fill value) of each payload tensor
+                 device='cpu'):
+        self.k, self.flush_at = k, max(n_rows * k, 1 << 16)
+        self._vals = torch.zeros(n_rows, k, device=device)
+        self._kth = torch.zeros(n_rows, device=device)  # the k-th values, contiguous: the filter reads only these
+        self._payload = [torch.full((n_rows, k), fill, dtype=dt, device=device) for dt, fill in payload]
+        self._pending, self._n_pending = [], 0
+
+    def beats(self, row: torch.Tensor, vals: torch.Tensor) -> torch.Tensor:
+        "Indices of the candidates that beat their row's current k-th value."
+        return (vals > self._kth.index_select(0, row)).nonzero().squeeze(1)
+
+    def push(self, row: torch.Tensor, vals: torch.Tensor, payload: list[torch.Tensor]):
+        "Queue candidates (usually the ones that `beats` kept); merge once enough are queued."
+        if len(row) == 0: return
+        self._pending.append([row, vals, *payload]); self._n_pending += len(row)
+        if self._n_pending >= self.flush_at: self.flush()
+
+    def add(self, row: torch.Tensor, vals: torch.Tensor, payload: list[torch.Tensor]):
+        "Filter and queue candidates."
+        keep = self.beats(row, vals)
+        self.push(row.index_select(0, keep), vals.index_select(0, keep), [p.index_select(0, keep) for p in payload])
+
+    def flush(self):
+        "Merge every queued candidate."
+        if not self._pending: return
+        row, vals, *payload = (torch.cat(ts) for ts in zip(*self._pending))
+        self._pending, self._n_pending = [], 0
+        merge_topk(self._vals, self._payload, row, vals, payload)
+        self._kth.copy_(self._vals[:, -1])
+
+    def load(self, vals: torch.Tensor, payload: list[torch.Tensor]):
+        "Replace the contents (e.g. from a checkpoint)."
+        self._pending, self._n_pending = [], 0
+        self._vals.copy_(vals); self._kth.copy_(self._vals[:, -1])
+        for p, q in zip(self._payload, payload): p.copy_(q)
+
+    @property
+    def vals(self) -> torch.Tensor: self.flush(); return self._vals
+    @property
+    def payload(self) -> list[torch.Tensor]: self.flush(); return self._payload
 
 # %% ../nbs/03_features.ipynb #df998316
 def activation_shards(data_dir, layer: int | None = None) -> list[Path]:
@@ -76,45 +138,87 @@ def load_shard(path, activations: bool = True) -> dict:
         s['activation'] = decode_activations(s['activation'], info.dtype).float()
     return s
 
-# %% ../nbs/03_features.ipynb #8b7837a5
-HIST_EDGES = torch.logspace(-3, 3, 49)  # 8 bins per decade from 1e-3 to 1e3, plus under/overflow bins
+# %% ../nbs/03_features.ipynb #452239e9
+# 4 bins per octave from 2^-10 (about 1e-3) to 2^12 (4096), plus an underflow and an overflow bin
+HIST_EDGES = torch.tensor([2.0 ** (j // 4 - 10) * (1 + j % 4 / 4) for j in range(89)])
+_HIST_BASE = (127 - 10) << 2  # float32 bits of 2^-10, shifted right by 21
+
+def hist_bins(v: torch.Tensor) -> torch.Tensor:
+    "Bin of each value > 0, as `torch.bucketize(v, HIST_EDGES, right=True)`: read off the exponent and top 2 mantissa bits."
+    return ((v.float().view(torch.int32) >> 21) - (_HIST_BASE - 1)).clamp_(0, len(HIST_EDGES)).long()
+
+_POS_BITS = 24  # an example's location is one int64: doc_id·2²⁴ + position (positions < 16.7M, doc ids < 2**39)
+
+def pack_loc(doc: torch.Tensor, pos: torch.Tensor) -> torch.Tensor:
+    "One int64 per token for (`doc`, `pos`)."
+    if len(doc) and (int(doc.min()) < 0 or int(doc.max()) >= 2 ** 39 or int(pos.min()) < 0 or int(pos.max()) >= 2 ** _POS_BITS):
+        raise ValueError(f"doc_id must be in [0, 2**39) and position in [0, 2**{_POS_BITS}) "
+                         f"(got doc_id {int(doc.min())}..{int(doc.max())}, position {int(pos.min())}..{int(pos.max())})")
+    return (doc.long() << _POS_BITS) | pos.long()
+
+def unpack_loc(loc: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    "(`doc`, `pos`) of packed locations; -1 (empty) stays -1."
+    empty = loc < 0
+    return (loc >> _POS_BITS).masked_fill(empty, -1), (loc & (2 ** _POS_BITS - 1)).masked_fill(empty, -1)
+
+# %% ../nbs/03_features.ipynb #35d558af
+def firing_triplets(f: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    "`(rows, features, values)` of the entries > 0 of a dense `(B, d_sae)` block, row-major: one scan of `f`."
+    f = f.contiguous()
+    idx = (f.view(-1) > 0).nonzero().squeeze(1)
+    return idx // f.shape[1], idx % f.shape[1], f.view(-1).index_select(0, idx).float()
+
+def _field(buf: str, i: int | None = None, part: int | None = None):
+    "A read-only view of a `TopKBuffer`'s values (`i=None`) or payload `i`, or part `part` of its unpacked locations."
+    def get(self):
+        b = getattr(self, buf); t = b.vals if i is None else b.payload[i]
+        return t if part is None else unpack_loc(t)[part]
+    return property(get)
 
 class FeatureMiner:
     "Running top-k / random-sample / statistics buffers over (token, feature) firings."
     def __init__(self, d_sae: int, k: int = 20, n_random: int = 20, n_pool: int = 256, device='cpu'):
         self.d_sae, self.k, self.n_random, self.n_pool, self.device = d_sae, k, n_random, n_pool, torch.device(device)
-        F, dev = d_sae, self.device
-        z = lambda *s, dtype=torch.float32, fill=0: torch.full(s, fill, dtype=dtype, device=dev)
-        self.top_vals, self.top_doc, self.top_pos = z(F, k), z(F, k, dtype=torch.int64, fill=-1), z(F, k, dtype=torch.int64, fill=-1)
-        self.rnd_keys, self.rnd_vals = z(F, n_random), z(F, n_random)  # keys in (0, 1]; 0 = empty
-        self.rnd_doc, self.rnd_pos = z(F, n_random, dtype=torch.int64, fill=-1), z(F, n_random, dtype=torch.int64, fill=-1)
-        self.pool_keys = z(1, n_pool)
-        self.pool_doc, self.pool_pos = z(1, n_pool, dtype=torch.int64, fill=-1), z(1, n_pool, dtype=torch.int64, fill=-1)
-        self.count, self.sum_act = z(F, dtype=torch.int64), z(F, dtype=torch.float64)
+        F, dev, loc = d_sae, self.device, (torch.int64, -1)
+        self.top = TopKBuffer(F, k, [loc], dev)  # by activation, with each example's location
+        self.rnd = TopKBuffer(F, n_random, [(torch.float32, 0), loc], dev)  # by a random key in (0, 1]; 0 = empty
+        self.pool = TopKBuffer(1, n_pool, [loc], dev)  # random token rows, feature or not
+        self.count = torch.zeros(F, dtype=torch.int64, device=dev)
+        self.sum_act = torch.zeros(F, dtype=torch.float64, device=dev)
         self.edges = HIST_EDGES.to(dev)
-        self.hist = z(F, len(self.edges) + 1, dtype=torch.int64)
+        self.hist = torch.zeros(F, len(self.edges) + 1, dtype=torch.int64, device=dev)
         self.n_tokens = 0
 
-    _buffers = ('top_vals', 'top_doc', 'top_pos', 'rnd_keys', 'rnd_vals', 'rnd_doc', 'rnd_pos',
-                'pool_keys', 'pool_doc', 'pool_pos', 'count', 'sum_act', 'hist')
+    top_vals, top_loc, top_doc, top_pos = _field('top'), _field('top', 0), _field('top', 0, 0), _field('top', 0, 1)
+    rnd_keys, rnd_vals, rnd_loc = _field('rnd'), _field('rnd', 0), _field('rnd', 1)
+    rnd_doc, rnd_pos = _field('rnd', 1, 0), _field('rnd', 1, 1)
+    pool_keys, pool_loc, pool_doc, pool_pos = _field('pool'), _field('pool', 0), _field('pool', 0, 0), _field('pool', 0, 1)
+    _buffers = ('top_vals', 'top_loc', 'rnd_keys', 'rnd_vals', 'rnd_loc', 'pool_keys', 'pool_loc', 'count', 'sum_act', 'hist')
+
+    def update_sparse(self, rows: torch.Tensor, feats: torch.Tensor, v: torch.Tensor, doc: torch.Tensor,
+                      pos: torch.Tensor, gen: torch.Generator | None = None):
+        "Fold firing triplets (batch row `rows[i]` fires feature `feats[i]` with `v[i]` > 0) of a batch at (`doc`, `pos`)."
+        loc = pack_loc(doc.to(self.device), pos.to(self.device))
+        rows, feats, v = rows.to(self.device), feats.to(self.device), v.to(self.device, torch.float32)
+        lo, hi = (int(t) for t in torch.aminmax(feats)) if len(feats) else (0, 0)
+        if not 0 <= lo <= hi < self.d_sae: raise IndexError(f"feature indices must be in [0, {self.d_sae}), got {lo}..{hi}")
+        self.count += torch.bincount(feats, minlength=self.d_sae)
+        self.sum_act.index_add_(0, feats, v.double())
+        self.hist.view(-1).index_add_(0, feats * self.hist.shape[1] + hist_bins(v), torch.ones_like(feats))
+        keep = self.top.beats(feats, v)  # the locations of the few survivors only
+        self.top.push(feats.index_select(0, keep), v.index_select(0, keep), [loc.index_select(0, rows.index_select(0, keep))])
+        rdev = gen.device if gen is not None else self.device
+        keys = 1 - torch.rand(len(v), generator=gen, device=rdev).to(self.device)  # bottom-k sampling: uniform keys
+        keep = self.rnd.beats(feats, keys)
+        self.rnd.push(feats.index_select(0, keep), keys.index_select(0, keep),
+                      [v.index_select(0, keep), loc.index_select(0, rows.index_select(0, keep))])
+        pkeys = 1 - torch.rand(len(loc), generator=gen, device=rdev).to(self.device)
+        self.pool.add(torch.zeros_like(loc), pkeys, [loc])
+        self.n_tokens += len(loc)
 
     def update(self, f: torch.Tensor, doc: torch.Tensor, pos: torch.Tensor, gen: torch.Generator | None = None):
         "Fold a batch of encoded features `f` (B, d_sae) whose rows sit at (`doc`, `pos`) into the buffers."
-        doc, pos = doc.to(self.device), pos.to(self.device)
-        f = f.contiguous(); idx = f.view(-1).nonzero().squeeze(1)  # the sparse triplets: one scan of f
-        v = f.view(-1)[idx].float(); rows, feats = idx // self.d_sae, idx % self.d_sae
-        if (v < 0).any(): pos = v > 0; rows, feats, v = rows[pos], feats[pos], v[pos]  # only firing entries count
-        self.count += torch.bincount(feats, minlength=self.d_sae)
-        self.sum_act.index_add_(0, feats, v.double())
-        nb = self.hist.shape[1]
-        self.hist.view(-1).index_add_(0, feats * nb + torch.bucketize(v, self.edges), torch.ones_like(feats))
-        d_r, p_r = doc[rows], pos[rows]
-        merge_topk(self.top_vals, [self.top_doc, self.top_pos], feats, v, [d_r, p_r])
-        keys = 1 - torch.rand(len(v), generator=gen, device=gen.device if gen is not None else self.device).to(self.device)
-        merge_topk(self.rnd_keys, [self.rnd_vals, self.rnd_doc, self.rnd_pos], feats, keys, [v, d_r, p_r])
-        pkeys = 1 - torch.rand(len(doc), generator=gen, device=gen.device if gen is not None else self.device).to(self.device)
-        merge_topk(self.pool_keys, [self.pool_doc, self.pool_pos], torch.zeros_like(doc), pkeys, [doc, pos])
-        self.n_tokens += len(doc)
+        self.update_sparse(*firing_triplets(f), doc, pos, gen)
 
     def stats(self) -> dict:
         "Per-feature statistics (all shape (d_sae,) except `hist`)."
@@ -131,14 +235,28 @@ class FeatureMiner:
 
     def load_state_dict(self, sd: dict):
         for b in self._buffers:
+            if b not in sd: raise ValueError(f"checkpoint has no buffer {b}: it was written by another version; mine again")
             if sd[b].shape != getattr(self, b).shape:
                 raise ValueError(f"checkpoint buffer {b} has shape {tuple(sd[b].shape)}, expected {tuple(getattr(self, b).shape)}")
-            setattr(self, b, sd[b].to(self.device))
+        self.top.load(sd['top_vals'], [sd['top_loc']])  # after the checks: a bad checkpoint changes nothing
+        self.rnd.load(sd['rnd_keys'], [sd['rnd_vals'], sd['rnd_loc']])
+        self.pool.load(sd['pool_keys'], [sd['pool_loc']])
+        for b in ('count', 'sum_act', 'hist'): getattr(self, b).copy_(sd[b])
         self.n_tokens = int(sd['n_tokens'][0])
 
-# %% ../nbs/03_features.ipynb #f9a6afc1
-_POS_BITS = 24  # positions < 16.7M tokens; doc ids < 2**39
+# %% ../nbs/03_features.ipynb #0d7316d1
+def sparse_codes(sae, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    "`(rows, features, values)` of the firing features of `sae` on raw activations `x` (N, d_in), row-major."
+    p = next(sae.parameters())
+    with torch.no_grad():
+        x = x.to(p.device, p.dtype)
+        if getattr(sae, 'arch', None) != 'topk': return firing_triplets(sae.encode(x))
+        v, i = sae.encode_pre(x).topk(sae.cfg.k, dim=-1, sorted=False)
+        i, o = i.sort(-1); v = v.gather(-1, o)  # row-major order, as a dense scan would give
+        keep = (v.reshape(-1) > 0).nonzero().squeeze(1)
+        return keep // sae.cfg.k, i.reshape(-1).index_select(0, keep), v.reshape(-1).index_select(0, keep).float()
 
+# %% ../nbs/03_features.ipynb #e1679582
 def _keys(doc, pos):
     doc, pos = np.asarray(doc, np.int64), np.asarray(pos, np.int64)
     if doc.size and (doc.max() >= 2 ** 39 or doc.min() < -1 or pos.max() >= 2 ** _POS_BITS):
@@ -208,7 +326,7 @@ def _sae_info(sae) -> dict:
     return dict(d_in=int(getattr(sae, 'd_in', 0) or 0), d_sae=int(sae.d_sae), arch=getattr(sae, 'arch', None),
                 model_name=d.get('model_name'), layer=d.get('layer'), fingerprint=_sae_fingerprint(sae))
 
-# %% ../nbs/03_features.ipynb #a6192e06
+# %% ../nbs/03_features.ipynb #e002574f
 def mine_features(sae, data_dir, out_dir, k: int = 20, ctx_before: int = 10, ctx_after: int = 4, n_random: int = 20,
                   n_pool: int = 256, layer: int | None = None, batch_size: int = 4096, max_elems: int = 2 ** 25,
                   max_tokens: int | None = None, checkpoint_every: int = 10, max_shards: int | None = None,
@@ -239,7 +357,7 @@ def mine_features(sae, data_dir, out_dir, k: int = 20, ctx_before: int = 10, ctx
         gen = torch.Generator(device=dev).manual_seed(seed * 1_000_003 + si)
         doc, pos = torch.from_numpy(s['doc_id'][:n].astype(np.int64)), torch.from_numpy(s['position'][:n].astype(np.int64))
         for a in range(0, n, bs):
-            miner.update(_encode(sae, s['activation'][a:min(a + bs, n)]), doc[a:a + bs], pos[a:a + bs], gen)
+            miner.update_sparse(*sparse_codes(sae, s['activation'][a:min(a + bs, n)]), doc[a:a + bs], pos[a:a + bs], gen)
         done = si + 1
         if checkpoint_every and (done - start) % checkpoint_every == 0 and done < len(files):
             atomic_write(state_p, lambda t: save_file(miner.state_dict(), t))
@@ -358,10 +476,10 @@ def check_features(features, d_sae: int, what: str = 'features') -> list[int]:
     if bad: raise IndexError(f"{what}: {bad[:5]} out of range; valid feature indices are 0..{d_sae - 1} (d_sae={d_sae})")
     return feats
 
-# %% ../nbs/03_features.ipynb #7acd60cc
-def seed_style_topk(batches, d_sae: int, k: int = 20, chunk: int = 256) -> list:
-    "The seed's mining loop: per chunk, max per feature, then a Python heap push per feature."
-    heaps = [[] for _ in range(d_sae)]
+# %% ../nbs/03_features.ipynb #1dbb0ff6
+def seed_style_topk(batches, d_sae: int, k: int = 20, chunk: int = 256, heaps: list | None = None) -> list:
+    "The seed's mining loop: per chunk, max per feature, then a Python heap push per feature (pass `heaps` to continue)."
+    heaps = [[] for _ in range(d_sae)] if heaps is None else heaps
     for f in batches:
         for a in range(0, len(f), chunk):
             v, i = f[a:a + chunk].max(0)
@@ -371,23 +489,47 @@ def seed_style_topk(batches, d_sae: int, k: int = 20, chunk: int = 256) -> list:
                 elif vv > h[0][0]: heapq.heapreplace(h, (vv, a + ii))
     return heaps
 
-def bench_mining(d_sae: int = 16384, n_tokens: int = 16384, batch: int = 4096, k: int = 20, l0: int = 64,
-                 seed: int = 0) -> dict:
-    "Tokens/s of `FeatureMiner.update` vs the seed-style heap loop on the same synthetic sparse features."
+def _bench_batch(d_sae: int, batch: int, l0: int, seed: int, dense: bool):
+    "Synthetic codes: about `l0` distinct firing features per token, as a dense block or as row-major triplets."
     g = torch.Generator().manual_seed(seed)
-    def make(n):  # sparse non-negative features, ~l0 firing per token
-        f = torch.zeros(n, d_sae); idx = torch.randint(0, d_sae, (n, l0), generator=g)
-        return f.scatter_(1, idx, torch.rand(n, l0, generator=g) * 10)
-    batches = [make(batch) for _ in range(max(1, n_tokens // batch))]
-    n = sum(len(b) for b in batches)
-    t0 = time.perf_counter(); seed_style_topk(batches, d_sae, k); t_seed = time.perf_counter() - t0
-    m = FeatureMiner(d_sae, k=k); gen = torch.Generator().manual_seed(1)
-    t0 = time.perf_counter()
-    for bi, b in enumerate(batches):
-        m.update(b, torch.full((len(b),), bi), torch.arange(len(b)), gen)
-    t_ours = time.perf_counter() - t0
-    return dict(d_sae=d_sae, n_tokens=n, seed_tok_per_s=round(n / t_seed), ours_tok_per_s=round(n / t_ours),
-                speedup=round(t_seed / t_ours, 2))
+    idx, v = torch.randint(0, d_sae, (batch, l0), generator=g), torch.rand(batch, l0, generator=g) * 10 + 1e-3
+    if dense: return torch.zeros(batch, d_sae).scatter_(1, idx, v)
+    idx, o = idx.sort(1); v = v.gather(1, o)
+    keep = torch.cat([torch.ones(batch, 1, dtype=torch.bool), idx[:, 1:] != idx[:, :-1]], 1).view(-1).nonzero().squeeze(1)
+    return keep // l0, idx.view(-1)[keep], v.view(-1)[keep]
+
+def bench_mining(d_sae: int = 65536, n_tokens: int = 1 << 20, batch: int = 4096, k: int = 20, l0: int = 64,
+                 baseline_tokens: int = 16384, seed: int = 0) -> dict:
+    "Tokens/s of `FeatureMiner` (from sparse codes, and from dense codes) vs the seed-style heap loop."
+    heaps, dense, sparse = None, FeatureMiner(d_sae, k=k), FeatureMiner(d_sae, k=k)
+    gd, gs = torch.Generator().manual_seed(1), torch.Generator().manual_seed(1)
+    t, n, n_base = dict(seed=0.0, dense=0.0, sparse=0.0, sparse_base=0.0), 0, 0
+    for bi in range(max(1, n_tokens // batch)):
+        doc, pos = torch.full((batch,), bi), torch.arange(batch)
+        if n_base < baseline_tokens:  # all three miners, on the same dense block
+            f = _bench_batch(d_sae, batch, l0, seed * 1_000_003 + bi, dense=True)
+            trip = firing_triplets(f)  # what a TopK encoder hands over (`sparse_codes`): not timed, like `f`
+            t0 = time.perf_counter(); sparse.update_sparse(*trip, doc, pos, gs)
+            t1 = time.perf_counter(); dense.update(f, doc, pos, gd)
+            t2 = time.perf_counter(); heaps = seed_style_topk([f], d_sae, k, heaps=heaps)
+            t3 = time.perf_counter()
+            t['sparse_base'] += t1 - t0; t['dense'] += t2 - t1; t['seed'] += t3 - t2; n_base += batch
+            if n_base >= baseline_tokens:  # the two paths of our miner agree exactly
+                t0 = time.perf_counter(); a = sparse.state_dict(); t['sparse_base'] += time.perf_counter() - t0
+                t0 = time.perf_counter(); b = dense.state_dict(); t['dense'] += time.perf_counter() - t0
+                if not all(torch.equal(a[key], b[key]) for key in a): raise AssertionError('sparse and dense mining disagree')
+                t['sparse'] = t['sparse_base']; del dense, f
+        else:  # the rest of the stream: sparse only (the baselines' cost per token does not change along the stream)
+            trip = _bench_batch(d_sae, batch, l0, seed * 1_000_003 + bi, dense=False)
+            t0 = time.perf_counter(); sparse.update_sparse(*trip, doc, pos, gs); t['sparse'] += time.perf_counter() - t0
+        n += batch
+    t0 = time.perf_counter(); sparse.state_dict(); t['sparse'] += time.perf_counter() - t0  # queued work counts too
+    if n_base < baseline_tokens: t['sparse_base'] = t['sparse']
+    rate = dict(seed=n_base / t['seed'], dense=n_base / t['dense'], sparse=n / t['sparse'], sparse_base=n_base / t['sparse_base'])
+    return dict(d_sae=d_sae, n_tokens=n, baseline_tokens=n_base, l0=l0, k=k, seed_tok_per_s=round(rate['seed']),
+                ours_tok_per_s=round(rate['sparse']), ours_first_tok_per_s=round(rate['sparse_base']),
+                ours_dense_tok_per_s=round(rate['dense']), speedup=round(rate['sparse'] / rate['seed'], 2),
+                speedup_first=round(rate['sparse_base'] / rate['seed'], 2), speedup_dense=round(rate['dense'] / rate['seed'], 2))
 
 # %% ../nbs/03_features.ipynb #d6f41357
 _FINAL_NORMS = ('model.norm', 'model.final_layernorm', 'transformer.ln_f', 'gpt_neox.final_layer_norm',
