@@ -31,10 +31,10 @@ def encoder_pre(xs: torch.Tensor, b_dec: torch.Tensor, W_enc: torch.Tensor, b_en
     "Pre-activations `(xs - b_dec) @ W_enc + b_enc` (N, m) of tokens `xs` (N, d); same values and gradients as autograd's."
     return EncoderPre.apply(xs, b_dec, W_enc, b_enc)
 
-# %% ../nbs/00c_kernels.ipynb #368fe258
+# %% ../nbs/00c_kernels.ipynb #60c698f5
 def scatter_rows(idx: torch.Tensor, w: torch.Tensor, x: torch.Tensor, n_rows: int, offsets: torch.Tensor | None = None) -> torch.Tensor:
     "(n_rows, d) matrix with `w[n, j] * x[n]` added into row `idx[n, j]` (= fᵀx for the sparse f given by idx, w)."
-    W = torch.zeros(n_rows, x.shape[-1], dtype=x.dtype, device=x.device, requires_grad=True)
+    W = torch.empty(n_rows, x.shape[-1], dtype=x.dtype, device=x.device, requires_grad=True)  # values unused: only ∂out/∂W is read
     with torch.enable_grad():
         out = F.embedding_bag(idx, W, offsets, per_sample_weights=w.to(x.dtype), mode='sum')
     return torch.autograd.grad(out, W, x)[0]

@@ -14,10 +14,10 @@ from .kernels import encoder_pre, topk_loss, batchtopk_loss, densify
 
 # %% auto #0
 __all__ = ['ARCHS', 'FORMAT_TAG', 'FORMAT_VERSION', 'CONFIG_NAME', 'WEIGHTS_NAME', 'SAEConfig', 'SAE', 'make_sae',
-           'geometric_median', 'ReluSAE', 'TopKSAE', 'BatchTopKSAE', 'JumpReLUFn', 'StepFn', 'JumpReLUSAE', 'GatedSAE',
-           'random_sae', 'fold_input_scale', 'fold_decoder_norms', 'atomic_write', 'write_json', 'write_tensors',
-           'save_sae', 'read_json', 'load_sae', 'load_ocs_legacy', 'to_saelens', 'from_saelens',
-           'from_dictionary_learning']
+           'geometric_median', 'ReluSAE', 'ReluL1DecodeFn', 'TopKSAE', 'BatchTopKSAE', 'JumpReLUFn', 'StepFn',
+           'JumpReLUL0Fn', 'JumpReLUSAE', 'GatedSAE', 'random_sae', 'fold_input_scale', 'fold_decoder_norms',
+           'atomic_write', 'write_json', 'write_tensors', 'save_sae', 'read_json', 'load_sae', 'load_ocs_legacy',
+           'to_saelens', 'from_saelens', 'from_dictionary_learning']
 
 # %% ../nbs/00_sae.ipynb #91fdf2f9
 ARCHS = ('relu', 'topk', 'batchtopk', 'jumprelu', 'gated')
@@ -154,7 +154,7 @@ def forward(self: SAE, x: torch.Tensor):
     recon = (self._decode(f) / self.input_scale).to(x.dtype)
     return recon.reshape(x.shape), f.reshape(*x.shape[:-1], self.d_sae)
 
-# %% ../nbs/00_sae.ipynb #2e0b6ebd
+# %% ../nbs/00_sae.ipynb #f6e7b892
 @patch
 def loss(self: SAE, x: torch.Tensor, dead_mask: torch.Tensor | None = None, return_features: bool = False):
     "Dict of named scalar loss terms (`loss` is the total to minimise) for raw activations `x` (..., d_in)."
@@ -164,13 +164,15 @@ def loss(self: SAE, x: torch.Tensor, dead_mask: torch.Tensor | None = None, retu
     mse = (recon - xs).pow(2).sum(-1).mean()
     dead = dead_mask if dead_mask is not None else self.dead_mask
     total, terms = self._penalties(xs, pre, f, recon, mse, dead)
-    out = {'loss': total, 'mse': mse, **terms, 'l0': (f > 0).sum(-1).to(xs.dtype).mean().detach()}
+    out = {'loss': total, 'mse': mse, **terms, 'l0': _l0(f, xs.dtype)}
     return (out, f) if return_features else out
 
 @patch
 def _penalties(self: SAE, xs, pre, f, recon, mse, dead): return mse, {}
 
-# %% ../nbs/00_sae.ipynb #4b888ee8
+def _l0(f, dtype): return (f > 0).count_nonzero().to(dtype).detach() / f.shape[0]  # mean active features per token (bool count: fast)
+
+# %% ../nbs/00_sae.ipynb #517c9985
 def geometric_median(points: torch.Tensor, max_iter: int = 100, tol: float = 1e-5) -> torch.Tensor:
     "The point minimising the sum of Euclidean distances to the rows of `points` (N, d) (Weiszfeld)."
     pts = points.double()
@@ -222,8 +224,8 @@ def _unit_decoder_rows(self: SAE):
 def remove_parallel_decoder_grad(self: SAE):
     "Project out of `W_dec.grad` its component along each decoder row (call before `optimizer.step()` when rows are kept unit-norm)."
     if self.W_dec.grad is None: return
-    u = self.W_dec / self.W_dec.norm(dim=1, keepdim=True).clamp_min(1e-8)
-    self.W_dec.grad.sub_((self.W_dec.grad * u).sum(1, keepdim=True) * u)
+    W, g = self.W_dec, self.W_dec.grad   # g -= (g·u)u with u = W/‖W‖, as one in-place pass: no (d_sae, d_in) temporaries
+    g.addcmul_(W, (torch.linalg.vecdot(g, W, dim=1) / torch.linalg.vecdot(W, W, dim=1).clamp_min(1e-16))[:, None], value=-1)
 
 # %% ../nbs/00_sae.ipynb #2bc90149
 @patch
@@ -240,7 +242,7 @@ def encode_subset(self: SAE, x: torch.Tensor, idx) -> torch.Tensor:
 def _activate_subset(self: SAE, pre, idx, xs):
     raise NotImplementedError(f"encode_subset is not defined for arch {self.arch!r}: a feature's value depends on the other features' ranks")
 
-# %% ../nbs/00_sae.ipynb #ffe30ffa
+# %% ../nbs/00_sae.ipynb #4ffa2289
 @torch.no_grad()
 def _random_rows(sae: SAE, norm: float):
     "Decoder rows in random directions with the given norm; encoder = decoder transposed."
@@ -257,6 +259,37 @@ class ReluSAE(SAE):
     def _penalties(self, xs, pre, f, recon, mse, dead):
         l1 = f.sum(0) @ self.W_dec.norm(dim=1) / f.shape[0]  # = mean over tokens of Σ_i f_i‖W_dec[i]‖, without an (N, d_sae) product
         return mse + self.cfg.sparsity_coef * l1, {'l1': l1}
+    fused = True  # `loss` through `ReluL1DecodeFn` (same values and gradients; plain autograd under autocast)
+    def loss(self, x, dead_mask=None, return_features=False):
+        if not self.fused or torch.is_autocast_enabled(self.W_dec.device.type): return super().loss(x, dead_mask, return_features)
+        xs = self._scaled(x)
+        f, recon, l1 = ReluL1DecodeFn.apply(self._pre(xs), self.W_dec, self.b_dec)
+        mse = (recon - xs).pow(2).sum(-1).mean()
+        out = {'loss': mse + self.cfg.sparsity_coef * l1, 'mse': mse, 'l1': l1, 'l0': _l0(f, xs.dtype)}
+        return (out, f) if return_features else out
+
+class ReluL1DecodeFn(torch.autograd.Function):
+    "`(f, f @ W_dec + b_dec, l1)` with f = ReLU(pre), l1 = (1/N)Σ_t Σ_i f_ti‖W_dec[i]‖; the L1's gradients ride in the decoder's matmuls."
+    @staticmethod
+    def forward(ctx, pre, W_dec, b_dec):                   # pre: (N, d_sae)
+        ctx.set_materialize_grads(False)
+        f = F.relu(pre); n = W_dec.norm(dim=1); S = f.sum(0)   # (N, d_sae), (d_sae,), (d_sae,)
+        ctx.save_for_backward(f, W_dec, n, S)
+        return f, torch.addmm(b_dec, f, W_dec), S @ n / f.shape[0]
+    @staticmethod
+    def backward(ctx, g_f, g_rec, g_l1):
+        f, W_dec, n, S = ctx.saved_tensors
+        N, g_pre, g_W, g_b = f.shape[0], None, None, None
+        g_l1 = torch.zeros((), dtype=f.dtype, device=f.device) if g_l1 is None else g_l1 / N
+        g_rec = torch.zeros(N, W_dec.shape[1], dtype=f.dtype, device=f.device) if g_rec is None else g_rec
+        if ctx.needs_input_grad[0]:                        # (g_rec W_decᵀ + ‖W_dec‖·∂l1 + g_f)·H(f): bias and mask in place
+            g_pre = torch.addmm(g_l1 * n, g_rec, W_dec.T)
+            if g_f is not None: g_pre.add_(g_f)
+            torch.ops.aten.threshold_backward.grad_input(g_pre, f, 0, grad_input=g_pre)
+        if ctx.needs_input_grad[1]:                        # fᵀg_rec + W_dec[i]·S_i∂l1/‖W_dec[i]‖ (autograd's norm backward, 0 at a zero row)
+            g_W = (f.T @ g_rec).addcmul_(W_dec, ((g_l1 * S) / n).masked_fill_(n == 0, 0)[:, None])
+        if ctx.needs_input_grad[2]: g_b = g_rec.sum(0)
+        return g_pre, g_W, g_b
 
 # %% ../nbs/00_sae.ipynb #3ba8bc21
 def _topk_mask(v: torch.Tensor, k: int) -> torch.Tensor:
@@ -343,7 +376,7 @@ class BatchTopKSAE(SAE):
         self.update_threshold(f.detach())
         return (terms, f) if return_features else terms
 
-# %% ../nbs/00_sae.ipynb #6ffff6ac
+# %% ../nbs/00_sae.ipynb #78917686
 def _rect(u): return ((u > -0.5) & (u < 0.5)).to(u.dtype)
 
 def _theta_grad(g, theta):
@@ -376,6 +409,33 @@ class StepFn(torch.autograd.Function):
         gtheta = -(1.0 / eps) * _theta_grad(torch.where(_near(z, theta, eps), g, 0.0), theta)
         return None, gtheta, None   # no gradient for z (None saves an (N, d_sae) zero tensor)
 
+class JumpReLUL0Fn(torch.autograd.Function):
+    "`(JumpReLUFn(z, θ, ε), StepFn(z, θ, ε).sum(-1).mean(), L0 of the output)` in one pass structure: same values and gradients."
+    @staticmethod
+    def forward(ctx, z, theta, eps):                       # z: (N, d_sae)
+        ctx.set_materialize_grads(False)
+        f = torch.gt(z, theta, out=torch.empty_like(z))    # H(z-θ) as 1.0/0.0: float masks take the vectorised kernels
+        l0_pen = f.sum(-1).mean()
+        if bool((theta < 0).any()): torch.gt(z, theta.clamp_min(0), out=f)  # the output's mask is z > max(θ, 0)
+        l0 = f.sum(-1, dtype=torch.promote_types(z.dtype, torch.float32)).mean()
+        ctx.save_for_backward(z, theta); ctx.eps = eps
+        ctx.mark_non_differentiable(l0)
+        return f.mul_(z), l0_pen, l0                        # the mask becomes z·H(z - max(θ, 0)) in place
+    @staticmethod
+    def backward(ctx, g, g_pen, _):                        # g: (N, d_sae) gradient of the output, g_pen: of the L0 penalty
+        z, theta = ctx.saved_tensors; eps = ctx.eps
+        buf = gz = gtheta = None
+        if ctx.needs_input_grad[1] and (g is not None or g_pen is not None):
+            buf = torch.sub(z, theta, out=torch.empty(z.shape, dtype=torch.result_type(z, theta), device=z.device))
+            torch.lt(buf.div_(eps).abs_(), 0.5, out=buf)  # K((z-θ)/ε) as 1.0/0.0, the same arithmetic as `_near`
+            gtheta = torch.zeros_like(theta)
+            if g_pen is not None: gtheta = gtheta - (1.0 / eps) * (buf.sum(0) * (g_pen / z.shape[0])).to(theta.dtype)
+            if g is not None: gtheta = gtheta - (theta / eps) * _theta_grad(buf.mul_(g), theta)
+        if ctx.needs_input_grad[0] and g is not None:     # H(z - max(θ, 0))·g, in the θ buffer when the dtypes allow
+            out = buf if buf is not None and buf.dtype == g.dtype else torch.empty_like(g)
+            gz = torch.gt(z, theta.clamp_min(0), out=out).mul_(g)
+        return gz, gtheta, None
+
 @_register('jumprelu')
 class JumpReLUSAE(SAE):
     "JumpReLU SAE with straight-through threshold gradients for reconstruction and L0 (Rajamanoharan et al. 2024)."
@@ -390,6 +450,14 @@ class JumpReLUSAE(SAE):
         return mse + self.cfg.sparsity_coef * l0, {'l0_penalty': l0}
     @torch.no_grad()
     def post_step(self): self.threshold.clamp_(min=1e-6)
+    fused = True  # `loss` through `JumpReLUL0Fn`: the values and gradients of `JumpReLUFn` + `StepFn` in fewer (N, d_sae) passes
+    def loss(self, x, dead_mask=None, return_features=False):
+        if not self.fused: return super().loss(x, dead_mask, return_features)
+        xs = self._scaled(x)
+        f, l0_pen, l0 = JumpReLUL0Fn.apply(self._pre(xs), self.threshold, self.cfg.jumprelu_bandwidth)
+        mse = (self._decode(f) - xs).pow(2).sum(-1).mean()
+        out = {'loss': mse + self.cfg.sparsity_coef * l0_pen, 'mse': mse, 'l0_penalty': l0_pen, 'l0': l0.to(xs.dtype)}
+        return (out, f) if return_features else out
 
 # %% ../nbs/00_sae.ipynb #d6b846e9
 @_register('gated')
@@ -460,15 +528,26 @@ def fold_decoder_norms(sae: SAE) -> SAE:
     if hasattr(sae, 'threshold'): sae.threshold.mul_(n)
     return sae
 
-# %% ../nbs/00_sae.ipynb #2468a563
+# %% ../nbs/00_sae.ipynb #330bf554
 FORMAT_TAG, FORMAT_VERSION = 'open-concept-steering-sae', 1
 CONFIG_NAME, WEIGHTS_NAME = 'sae_config.json', 'sae_weights.safetensors'
 
+def _file_mode() -> int:
+    "The mode a plain `open(path, 'w')` gives a new file (0o666 less the umask)."
+    m = os.umask(0o022); os.umask(m)
+    return 0o666 & ~m
+
+_FILE_MODE = _file_mode()
+
 def atomic_write(path: Path, write):
-    "Call `write(tmp_path)` then move the temp file onto `path`."
+    "Call `write(tmp_path)`, flush the file to disk, then move it onto `path`: a crash leaves the old file or the new one."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp'); os.close(fd)
-    try: write(tmp); os.replace(tmp, path)
+    try:
+        write(tmp)
+        os.chmod(tmp, _FILE_MODE)  # mkstemp's files are private (0600); results should be as readable as any other file
+        with open(tmp, 'ab') as f: os.fsync(f.fileno())  # on disk before the rename, so a power cut can't leave it empty
+        os.replace(tmp, path)
     finally:
         if os.path.exists(tmp): os.remove(tmp)
 

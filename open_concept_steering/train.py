@@ -18,7 +18,8 @@ __all__ = ['INITS', 'SAE_KEYS', 'TrainConfig', 'load_config', 'save_config', 'sa
            'TensorActivations', 'open_activations', 'stream', 'l0_norm', 'fve', 'SAEMetrics', 'evaluate_sae',
            'DeadFeatureTracker', 'reset_adam_rows', 'resample_dead', 'rkcnn_scores', 'rkcnn_mine', 'init_from_data',
            'rkcnn_init', 'save_checkpoint', 'load_checkpoint', 'optimizer_to_flat', 'optimizer_from_flat',
-           'NaNLossError', 'input_scale_of', 'train_sae', 'loss_recovered', 'plot_training', 'ocs_train']
+           'NaNLossError', 'make_optimizer', 'input_scale_of', 'train_sae', 'loss_recovered', 'plot_training',
+           'ocs_train']
 
 # %% ../nbs/02_train.ipynb #a51653f9
 INITS = ('default', 'data', 'rkcnn', 'rkcnn_enc')
@@ -516,7 +517,7 @@ def optimizer_from_flat(opt, tensors: dict, meta: dict, prefix: str):
     state = {int(pid): st for pid, st in _nest(flat).items()}
     opt.load_state_dict({'state': state, 'param_groups': meta['param_groups']})
 
-# %% ../nbs/02_train.ipynb #e63e6904
+# %% ../nbs/02_train.ipynb #208afdf3
 class NaNLossError(FloatingPointError):
     "Training stopped on a non-finite loss."
 
@@ -538,13 +539,21 @@ def _pick_device(name):
     if name != 'auto': return torch.device(name)
     return torch.device('cuda' if torch.cuda.is_available() else 'mps' if torch.backends.mps.is_available() else 'cpu')
 
-def _make_optimizer(cfg, params, lr):
-    if cfg.optimizer == 'adamw8bit':
+def make_optimizer(params, lr: float, name: str = 'adam', betas=(0.9, 0.999), weight_decay: float = 0.0):
+    "Adam or AdamW (torch's fused implementation where the parameters allow it), or bitsandbytes' AdamW8bit."
+    if name == 'adamw8bit':
         try: import bitsandbytes as bnb
         except ImportError as e: raise ImportError("optimizer='adamw8bit' needs bitsandbytes: pip install 'open-concept-steering[train]'") from e
-        return bnb.optim.AdamW8bit(params, lr=lr, betas=(cfg.beta1, cfg.beta2), weight_decay=cfg.weight_decay)
-    cls = torch.optim.AdamW if cfg.optimizer == 'adamw' else torch.optim.Adam
-    return cls(params, lr=lr, betas=(cfg.beta1, cfg.beta2), weight_decay=cfg.weight_decay)
+        return bnb.optim.AdamW8bit(params, lr=lr, betas=betas, weight_decay=weight_decay)
+    if name not in ('adam', 'adamw'): raise ValueError(f"make_optimizer: name {name!r} is not adam, adamw or adamw8bit")
+    params = list(params)
+    # torch's fused Adam: the same update rule in one pass per tensor, 3-4x less optimizer time than the default
+    # multi-pass version on a CPU (it matters: a 1024x32768 SAE has 67M weights to update every step)
+    fused = all(p.device.type in ('cpu', 'cuda') and p.dtype in _FUSED_DTYPES for p in params) or None
+    return (torch.optim.AdamW if name == 'adamw' else torch.optim.Adam)(params, lr=lr, betas=betas,
+                                                                       weight_decay=weight_decay, fused=fused)
+
+_FUSED_DTYPES = (torch.float64, torch.float32, torch.float16, torch.bfloat16)
 
 def _resolve_data(src, layer):
     "A tensor as is; a folder with `layer_{L}` subfolders narrowed to `layer` (error if ambiguous)."
@@ -654,7 +663,7 @@ def _read_log(path, before_step=None):
     rows = [json.loads(l) for l in Path(path).read_text().splitlines() if l.strip()]
     return [r for r in rows if before_step is None or r['step'] < before_step]
 
-# %% ../nbs/02_train.ipynb #47ae0202
+# %% ../nbs/02_train.ipynb #4f8902df
 def train_sae(cfg: TrainConfig|dict|str, data=None, callback=None) -> list:
     "Train the SAE(s) of `cfg` (a TrainConfig, dict or config file) on `data` (default `cfg.data`); returns the trained SAEs."
     cfg = cfg if isinstance(cfg, TrainConfig) else TrainConfig.from_dict(cfg) if isinstance(cfg, dict) else load_config(cfg)
@@ -690,7 +699,7 @@ def train_sae(cfg: TrainConfig|dict|str, data=None, callback=None) -> list:
         if model_name is not None: sae.cfg.model_name = model_name
         log_path = None
         if main: (out/s['name']).mkdir(parents=True, exist_ok=True); log_path = out/s['name']/'train_log.jsonl'
-        runs.append(_Run(s, sae, _make_optimizer(cfg, sae.parameters(), s['lr']), DeadFeatureTracker(s['d_sae'], cfg.dead_window, device), log_path))
+        runs.append(_Run(s, sae, make_optimizer(sae.parameters(), s['lr'], cfg.optimizer, (cfg.beta1, cfg.beta2), cfg.weight_decay), DeadFeatureTracker(s['d_sae'], cfg.dead_window, device), log_path))
     del sample
     gen = torch.Generator().manual_seed(cfg.seed)
     start, tokens = 0, 0
