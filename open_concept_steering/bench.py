@@ -227,7 +227,7 @@ def bench_stages(quick: bool = False, device='cpu', log=print) -> list[dict]:
     rows.append(dict(case='steering', **r)); log(f"steering overhead: delta {100 * r['overhead_delta']:.1f}%, full {100 * r['overhead_full']:.1f}%")
     return rows
 
-# %% ../nbs/07_bench.ipynb #8a97c697
+# %% ../nbs/07_bench.ipynb #b770e022
 def _fmt(v, spec='.0f'): return '–' if v is None else format(v, spec)
 
 def ratio_table(rows: list[dict]) -> str:
@@ -250,7 +250,7 @@ def ratio_table(rows: list[dict]) -> str:
                        f"{ratio('saelens')} | {ratio('dictionary_learning')} | {ratio('ocs_before')} | {ratio('ocs_dense')} | {_fmt(100 * mfu) + '%' if mfu else '–'} |")
         out.append('')
         out.append('tok/s = tokens per second of full optimiser steps (medians of interleaved runs). *ours* = as shipped '
-                   '(TopK and BatchTopK on the sparse kernels); *ours before* = plain autograd throughout (encoder, dense (Batch)TopK, unfused ReLU/JumpReLU losses); '
+                   '(TopK and BatchTopK on the sparse kernels); *ours before* = plain autograd throughout (encoder, dense (Batch)TopK, unfused ReLU/JumpReLU losses) and torch\'s default Adam; '
                    '*TopK dense* = our (Batch)TopK with `sparse_kernels=False`. dense-step MFU = time of the five dense matmuls (torch.mm into '
                    'preallocated outputs) / time of our dense step ((Batch)TopK: the dense path).')
         out.append('')
