@@ -244,28 +244,28 @@ class FeatureMiner:
         for b in ('count', 'sum_act', 'hist'): getattr(self, b).copy_(sd[b])
         self.n_tokens = int(sd['n_tokens'][0])
 
-# %% ../nbs/03_features.ipynb #0d7316d1
+# %% ../nbs/03_features.ipynb #b1a03adb
+def _encode(sae, x: torch.Tensor) -> torch.Tensor:
+    "`sae.encode(x)` without gradients, with `x` moved to the SAE's device and dtype; float32 features."
+    p = next(sae.parameters())
+    with torch.no_grad(): return sae.encode(x.to(p.device, p.dtype)).float()
+
 def sparse_codes(sae, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     "`(rows, features, values)` of the firing features of `sae` on raw activations `x` (N, d_in), row-major."
+    if getattr(sae, 'arch', None) != 'topk': return firing_triplets(_encode(sae, x))
     p = next(sae.parameters())
     with torch.no_grad():
-        x = x.to(p.device, p.dtype)
-        if getattr(sae, 'arch', None) != 'topk': return firing_triplets(sae.encode(x))
-        v, i = sae.encode_pre(x).topk(sae.cfg.k, dim=-1, sorted=False)
+        v, i = sae.encode_pre(x.to(p.device, p.dtype)).topk(sae.cfg.k, dim=-1, sorted=False)
         i, o = i.sort(-1); v = v.gather(-1, o)  # row-major order, as a dense scan would give
         keep = (v.reshape(-1) > 0).nonzero().squeeze(1)
         return keep // sae.cfg.k, i.reshape(-1).index_select(0, keep), v.reshape(-1).index_select(0, keep).float()
 
-# %% ../nbs/03_features.ipynb #e1679582
+# %% ../nbs/03_features.ipynb #9e8c76fd
 def _keys(doc, pos):
     doc, pos = np.asarray(doc, np.int64), np.asarray(pos, np.int64)
     if doc.size and (doc.max() >= 2 ** 39 or doc.min() < -1 or pos.max() >= 2 ** _POS_BITS):
         raise ValueError(f"doc_id must be in [0, 2**39) and position < 2**{_POS_BITS} (got doc_id max {doc.max()}, position max {pos.max()})")
     return (doc << _POS_BITS) + pos
-
-def _encode(sae, x: torch.Tensor) -> torch.Tensor:
-    p = next(sae.parameters())
-    with torch.no_grad(): return sae.encode(x.to(p.device, p.dtype)).float()
 
 def gather_contexts(files, doc, pos, feat, ctx_before: int = 10, ctx_after: int = 4, sae=None,
                     max_elems: int = 2 ** 24, progress: bool = True) -> dict:
@@ -326,7 +326,7 @@ def _sae_info(sae) -> dict:
     return dict(d_in=int(getattr(sae, 'd_in', 0) or 0), d_sae=int(sae.d_sae), arch=getattr(sae, 'arch', None),
                 model_name=d.get('model_name'), layer=d.get('layer'), fingerprint=_sae_fingerprint(sae))
 
-# %% ../nbs/03_features.ipynb #e002574f
+# %% ../nbs/03_features.ipynb #5bd0313a
 def mine_features(sae, data_dir, out_dir, k: int = 20, ctx_before: int = 10, ctx_after: int = 4, n_random: int = 20,
                   n_pool: int = 256, layer: int | None = None, batch_size: int = 4096, max_elems: int = 2 ** 25,
                   max_tokens: int | None = None, checkpoint_every: int = 10, max_shards: int | None = None,
@@ -347,6 +347,9 @@ def mine_features(sae, data_dir, out_dir, k: int = 20, ctx_before: int = 10, ctx
         if st['params'] != params:
             raise ValueError(f"{state_j} was written with other parameters/SAE/shards; delete it or pass resume=False")
         miner.load_state_dict(load_file(state_p)); start = st['shards_done']
+    def save_state(done):  # the miner's buffers and how many shards they hold
+        atomic_write(state_p, lambda t: save_file(miner.state_dict(), t))
+        write_json(state_j, dict(params=params, shards_done=done))
     t0, done, stopped = time.time(), start, False
     bs = max(1, min(batch_size, max_elems // sae.d_sae))
     for si in tqdm(range(start, len(files)), desc='mining', disable=not progress, initial=start, total=len(files)):
@@ -359,18 +362,10 @@ def mine_features(sae, data_dir, out_dir, k: int = 20, ctx_before: int = 10, ctx
         for a in range(0, n, bs):
             miner.update_sparse(*sparse_codes(sae, s['activation'][a:min(a + bs, n)]), doc[a:a + bs], pos[a:a + bs], gen)
         done = si + 1
-        if checkpoint_every and (done - start) % checkpoint_every == 0 and done < len(files):
-            atomic_write(state_p, lambda t: save_file(miner.state_dict(), t))
-            write_json(state_j, dict(params=params, shards_done=done))
-    if stopped:
-        atomic_write(state_p, lambda t: save_file(miner.state_dict(), t))
-        write_json(state_j, dict(params=params, shards_done=done))
-        return None
-    t_mine = time.time() - t0
-    res = save_mining_results(miner, files[:done], out_dir, sae if context_acts else None, params,
-                              ctx_before, ctx_after, progress)
-    res['meta']['seconds_mining'] = t_mine
-    write_json(out_dir / 'features_meta.json', res['meta'])
+        if checkpoint_every and (done - start) % checkpoint_every == 0 and done < len(files): save_state(done)
+    if stopped: save_state(done); return None
+    res = save_mining_results(miner, files[:done], out_dir, sae if context_acts else None,
+                              dict(params, seconds_mining=time.time() - t0), ctx_before, ctx_after, progress)
     for p in (state_p, state_j): p.unlink(missing_ok=True)
     return res
 
