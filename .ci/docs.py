@@ -8,6 +8,7 @@ be installed offline), with a sidebar, previous/next links and an index page. No
 from __future__ import annotations
 import argparse, html, json, os, re, sys, time, warnings
 from pathlib import Path
+from open_concept_steering.sae import atomic_write
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -144,7 +145,7 @@ def build(out: Path = ROOT / '_docs', nbs: list[Path] | None = None, quiet: bool
                       f'<a class="ocs-site" href="index.html">{html.escape(cfg.title)}</a>{nav}</nav><main class="ocs-main">{head}', body, count=1)
         body = body.replace('</body>', f'<div class="ocs-prevnext">{prev}{nxt}</div></main></div></body>', 1)
         dest = out / pg['name']
-        tmp = dest.with_suffix('.html.tmp'); tmp.write_text(body, encoding='utf-8'); os.replace(tmp, dest)
+        atomic_write(dest, lambda t: Path(t).write_text(body, encoding='utf-8'))
         written.append(dest)
     if not quiet: print(f'{len(written)} pages in {out}' + (f'; {len(errors)} with errors:' if errors else ''))
     for e in errors: print('  ' + e, file=sys.stderr)

@@ -65,7 +65,7 @@ def peer_versions() -> dict:
         except PackageNotFoundError: out[name] = None
     return out
 
-# %% ../nbs/07_bench.ipynb #df9fed28
+# %% ../nbs/07_bench.ipynb #f054bda7
 def ocs_stepper(arch: str, d: int, m: int, k: int | None = None, lr: float = 4e-4, device='cpu',
                 sparse: bool = True, plain: bool = False, dead_window: int = 10_000_000, seed: int = 0) -> Callable:
     "One `train_sae`-style optimiser step of our SAE; `sparse=False` forces (Batch)TopK's dense path, `plain` plain autograd throughout."
@@ -79,7 +79,7 @@ def ocs_stepper(arch: str, d: int, m: int, k: int | None = None, lr: float = 4e-
     opt = (torch.optim.Adam(sae.parameters(), lr=lr, betas=(0.9, 0.999)) if plain else
            make_optimizer(sae.parameters(), lr, 'adam', (0.9, 0.999)))
     tracker = DeadFeatureTracker(m, dead_window, device)
-    unit_rows = arch in ('topk', 'batchtopk')
+    unit_rows = sae.unit_norm_decoder
     def step(x):
         x = x.to(device, torch.float32)
         terms, f = sae.loss(x, dead_mask=tracker.dead if unit_rows else None, return_features=True)

@@ -89,7 +89,7 @@ def flat_topk(v: torch.Tensor, n: int, sample: int = 1 << 16) -> torch.Tensor:
     if len(cand) < n: return v.topk(n, sorted=False).indices  # the sample fell above the n-th value: rare
     return cand.index_select(0, v.index_select(0, cand).topk(n, sorted=False).indices)
 
-# %% ../nbs/00c_kernels.ipynb #8814103b
+# %% ../nbs/00c_kernels.ipynb #3db44c75
 def _terms(xs, pre, vals, recon, enc, W_dec, dead, aux_k, aux_coef) -> dict:
     "MSE, AuxK (top dead pre-activations per token, on the sparse path) and the total, as `TopKSAE.loss` defines them."
     mse = (recon - xs).pow(2).sum(-1).mean()
@@ -121,7 +121,8 @@ def batchtopk_loss(xs: torch.Tensor, W_enc, b_enc, W_dec, b_dec, k: int, dead: t
     enc = (xs, b_dec, W_enc, b_enc)
     with torch.no_grad():
         pre = torch.addmm(b_enc, xs - b_dec, W_enc)
-        sel = flat_topk(F.relu(pre).reshape(-1), min(N * k, N * m)).sort().values  # sorted = by row
+        # the k·N largest pre-activations are the k·N largest ReLU outputs (ties at 0 aside), as in BatchTopKSAE._activate
+        sel = flat_topk(pre.reshape(-1), min(N * k, N * m)).sort().values  # sorted = by row
     rows, cols = sel // m, sel % m
     vals = F.relu(gather_pre(*enc, cols, pre, rows=rows))                        # (k·N,)
     recon = sparse_decode(vals, cols, W_dec, row_offsets(rows, N)) + b_dec

@@ -67,7 +67,7 @@ class SAEConfig:
         try: return cls(**d)
         except ValueError as e: raise ValueError(f"{source}: {e}") from None
 
-# %% ../nbs/00_sae.ipynb #0bfe1956
+# %% ../nbs/00_sae.ipynb #7bcd6161
 def _flat(x: torch.Tensor, d: int, name: str = 'x') -> torch.Tensor:
     "View `x` (..., d) as tokens (N, d)."
     if x.shape[-1] != d: raise ValueError(f"{name}: expected last dimension {d}, got shape {tuple(x.shape)}")
@@ -75,6 +75,7 @@ def _flat(x: torch.Tensor, d: int, name: str = 'x') -> torch.Tensor:
 
 class SAE(nn.Module):
     "Base sparse autoencoder; build one with `SAE.from_config(cfg)`."
+    unit_norm_decoder = False  # True: `post_step` renormalises decoder rows, so the trainer projects out their radial gradient
     def __init__(self, cfg: SAEConfig):
         super().__init__()
         self.cfg = cfg
@@ -291,14 +292,9 @@ class ReluL1DecodeFn(torch.autograd.Function):
         if ctx.needs_input_grad[2]: g_b = g_rec.sum(0)
         return g_pre, g_W, g_b
 
-# %% ../nbs/00_sae.ipynb #01c012dd
-def _topk_mask(v: torch.Tensor, k: int) -> torch.Tensor:
-    "Zero all but the k largest entries of each row of `v`."
-    vals, idx = v.topk(k, dim=-1, sorted=False)
-    return torch.zeros_like(v).scatter(-1, idx, vals)
-
+# %% ../nbs/00_sae.ipynb #92dd0f5e
 def _topk_relu(v: torch.Tensor, k: int) -> torch.Tensor:
-    "`relu(_topk_mask(v, k))`, with the ReLU (and its backward) on the k kept values of each row only."
+    "ReLU of the k largest entries of each row of `v`, zeros elsewhere (the ReLU and its backward touch only those k)."
     vals, idx = v.topk(k, dim=-1, sorted=False)
     return torch.zeros_like(v).scatter(-1, idx, F.relu(vals))
 
@@ -309,7 +305,7 @@ def _auxk(sae: SAE, xs, pre, recon, dead):
     e = (xs - recon).detach()                                      # (N, d)
     k_aux = min(sae.cfg.aux_k or max(sae.d_in // 2, 1), int(dead.sum()))
     masked = pre.masked_fill(~dead.to(pre.device), float('-inf'))  # only dead features compete
-    e_hat = F.relu(_topk_mask(masked, k_aux).nan_to_num(0.0, neginf=0.0)) @ sae.W_dec  # (N, d), no bias
+    e_hat = _topk_relu(masked, k_aux) @ sae.W_dec  # (N, d), no bias; k_aux <= #dead, so no -inf is kept
     denom = (e - e.mean(0)).pow(2).sum().clamp_min(1e-12)
     return (e_hat - e).pow(2).sum() / denom
 
@@ -320,6 +316,7 @@ def _aux_total(sae: SAE, xs, mse, aux):
 @_register('topk')
 class TopKSAE(SAE):
     "TopK SAE (Gao et al. 2024) with the AuxK loss for dead features; unit-norm decoder rows."
+    unit_norm_decoder = True
     def reset_parameters(self): _random_rows(self, 1.0)
     def _activate(self, pre): return _topk_relu(pre, self.cfg.k)
     def _penalties(self, xs, pre, f, recon, mse, dead):
@@ -334,10 +331,11 @@ class TopKSAE(SAE):
                                      self.cfg.aux_k, self.cfg.aux_coef)
         return (terms, densify(vals, idx, self.d_sae)) if return_features else terms
 
-# %% ../nbs/00_sae.ipynb #ea626228
+# %% ../nbs/00_sae.ipynb #7ff7c8c7
 @_register('batchtopk')
 class BatchTopKSAE(SAE):
     "BatchTopK SAE: top k·N over the flattened batch while training, a learned threshold (JumpReLU) in eval."
+    unit_norm_decoder = True
     def _add_params(self, dt):
         super()._add_params(dt)
         self.register_buffer('threshold', torch.full((self.cfg.d_sae,), -1.0, dtype=dt))
@@ -384,9 +382,7 @@ class BatchTopKSAE(SAE):
         self.update_threshold_sparse(vals.detach(), cols)
         return (terms, densify(vals, cols, self.d_sae, rows, len(xs))) if return_features else terms
 
-# %% ../nbs/00_sae.ipynb #78917686
-def _rect(u): return ((u > -0.5) & (u < 0.5)).to(u.dtype)
-
+# %% ../nbs/00_sae.ipynb #41b5376d
 def _theta_grad(g, theta):
     "Sum a (N, d_sae) gradient down to θ's shape and dtype."
     return g.reshape(-1, theta.shape[-1]).sum(0).to(theta.dtype)

@@ -470,14 +470,12 @@ def rkcnn_init(sae, x: torch.Tensor, fraction: float = 0.5, encoder: bool = Fals
     sae.W_dec[:n] = dirs
     return res
 
-# %% ../nbs/02_train.ipynb #54e6bc8d
+# %% ../nbs/02_train.ipynb #658b3da0
 def save_checkpoint(path: str|Path, tensors: dict, meta: dict):
     "Atomically write `tensors` (name → tensor) and JSON-able `meta` to the safetensors file `path`."
     from safetensors.torch import save_file
-    def write(tmp):
-        save_file({k: v.detach().cpu().contiguous().clone() for k, v in tensors.items()}, str(tmp), metadata={'meta': json.dumps(meta)})
-        with open(tmp, 'rb') as fh: os.fsync(fh.fileno())
-    atomic_write(path, write)
+    atomic_write(path, lambda tmp: save_file({k: v.detach().cpu().contiguous().clone() for k, v in tensors.items()},
+                                             str(tmp), metadata={'meta': json.dumps(meta)}))  # atomic_write fsyncs
 
 def load_checkpoint(path: str|Path) -> tuple[dict, dict]:
     "`(tensors, meta)` from a checkpoint written by `save_checkpoint`."
@@ -663,7 +661,7 @@ def _read_log(path, before_step=None):
     rows = [json.loads(l) for l in Path(path).read_text().splitlines() if l.strip()]
     return [r for r in rows if before_step is None or r['step'] < before_step]
 
-# %% ../nbs/02_train.ipynb #4f8902df
+# %% ../nbs/02_train.ipynb #76f4774e
 def train_sae(cfg: TrainConfig|dict|str, data=None, callback=None) -> list:
     "Train the SAE(s) of `cfg` (a TrainConfig, dict or config file) on `data` (default `cfg.data`); returns the trained SAEs."
     cfg = cfg if isinstance(cfg, TrainConfig) else TrainConfig.from_dict(cfg) if isinstance(cfg, dict) else load_config(cfg)
@@ -742,7 +740,7 @@ def train_sae(cfg: TrainConfig|dict|str, data=None, callback=None) -> list:
             if world > 1:
                 for p in r.sae.parameters():
                     if p.grad is not None: _all_reduce_(p.grad)
-            if getattr(r.sae, 'unit_norm_decoder', r.sae.arch in ('topk', 'batchtopk')):
+            if r.sae.unit_norm_decoder:
                 r.sae.remove_parallel_decoder_grad()   # rows are renormalized in post_step: drop the radial gradient
             if cfg.grad_clip: torch.nn.utils.clip_grad_norm_(r.sae.parameters(), cfg.grad_clip)
             r.opt.step()
