@@ -133,7 +133,7 @@ def lr_at(progress: float, step: int, lr: float, warmup: int = 30, final_frac: f
     p = min(max(progress, 0.0), 1.0)
     return lr * (final_frac + (1 - final_frac) * 0.5 * (1 + math.cos(math.pi * p)))
 
-# %% ../nbs/06a_tiny_model.ipynb #7082e092
+# %% ../nbs/06a_tiny_model.ipynb #5fc48b27
 def train_tiny_olmo2(docs: list[str] | None = None, tokenizer=None, vocab_size: int = 4096, d_model: int = 128,
                      n_layers: int = 4, n_heads: int = 2, d_mlp: int = 512, ctx: int = 256, batch_size: int = 8,
                      steps: int | None = 3300, time_budget_s: float | None = None, lr: float = 5e-3,
@@ -163,7 +163,7 @@ def train_tiny_olmo2(docs: list[str] | None = None, tokenizer=None, vocab_size: 
     opt = torch.optim.AdamW([dict(params=decay, weight_decay=weight_decay), dict(params=no_decay, weight_decay=0.0)],
                             lr=lr, betas=tuple(betas), fused=False)
     log, ema, t0, step, best = [], None, time.perf_counter(), 0, (math.inf, 0, None)
-    total = steps if steps is not None else None
+    total = steps
     bar = tqdm(total=total, desc='tiny OLMo-2', disable=not progress)
     logf = open(log_path, 'a') if log_path else None
     model.train()
