@@ -198,7 +198,7 @@ def chat_tokens(tokenizer, messages:list[dict]) -> tuple[np.ndarray, np.ndarray]
                              "cannot locate the assistant tokens by template diffing")
         spans.append((len(before), len(upto)))
     if not tokenizer.is_fast: raise ValueError("chat mode needs a fast tokenizer (offset mapping)")
-    enc = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
+    enc = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True, verbose=False)
     ids = np.asarray(enc['input_ids'], dtype=np.int64)
     starts = np.asarray([s for s, _ in enc['offset_mapping']], dtype=np.int64).reshape(-1)
     keep = np.zeros(len(ids), dtype=bool)
@@ -219,7 +219,7 @@ def _doc_stream(tokenizer, texts, text_field, chat, add_special_tokens, rank, wo
                 ids, keep = chat_tokens(tokenizer, msgs)
                 yield doc_id, ids, keep
         else:
-            for (doc_id, text), ids in zip(block, tokenizer([t for _, t in block], add_special_tokens=add_special_tokens)['input_ids']):
+            for (doc_id, text), ids in zip(block, tokenizer([t for _, t in block], add_special_tokens=add_special_tokens, verbose=False)['input_ids']):
                 yield doc_id, np.asarray(ids, dtype=np.int64), None
     block = []
     for i, (doc_id, text) in enumerate(iter_texts(texts, text_field)):

@@ -23,7 +23,7 @@ __all__ = ['HIST_EDGES', 'merge_topk', 'TopKBuffer', 'activation_shards', 'load_
            'check_features', 'seed_style_topk', 'bench_mining', 'final_norm', 'unembed_directions', 'logit_lens',
            'token_strings', 'feature_page', 'index_page', 'load_labels', 'write_dashboards', 'show_html',
            'calibrated_random_sae', 'headless_chromium', 'console_errors', 'prompt_features', 'prompt_view',
-           'doc_feature_max', 'selectivity', 'concept_search', 'save_logit_lens', 'ocs_features']
+           'doc_feature_max', 'auroc', 'selectivity', 'concept_search', 'save_logit_lens', 'ocs_features']
 
 # %% ../nbs/03_features.ipynb #b0285075
 def _desc_key(row: torch.Tensor, v: torch.Tensor) -> torch.Tensor:
@@ -796,17 +796,25 @@ def doc_feature_max(model, tokenizer, sae, texts, layer: int | None = None, ctx_
         out.scatter_reduce_(0, doc[:, None].expand(-1, sae.d_sae), f, 'amax')
     return out
 
+def auroc(concept: torch.Tensor, neutral: torch.Tensor, chunk_elems: int = 2 ** 24) -> torch.Tensor:
+    "Per-feature P(concept > neutral) + ½ P(tie) (Mann-Whitney), by binary search in the sorted neutral values."
+    F = concept.shape[1]
+    step = max(1, chunk_elems // max(1, len(concept) + len(neutral)))  # features per chunk, to bound memory
+    out = torch.empty(F, dtype=torch.float64)
+    for a in range(0, F, step):
+        n_sorted = neutral[:, a:a + step].T.contiguous().sort(dim=1).values  # (f, n_n)
+        c = concept[:, a:a + step].T.contiguous()  # (f, n_c)
+        below = torch.searchsorted(n_sorted, c)  # neutral values < c
+        upto = torch.searchsorted(n_sorted, c, right=True)  # neutral values <= c
+        out[a:a + step] = (below + upto).sum(1).double() / (2 * c.shape[1] * n_sorted.shape[1])
+    return out.float()
+
 def selectivity(concept: torch.Tensor, neutral: torch.Tensor, alpha: float = 1.0, chunk_elems: int = 2 ** 24) -> dict:
     "Per-feature AUROC, firing rates, smoothed log firing ratio and mean difference of per-document peaks."
     c, n = concept.float(), neutral.float()  # (n_c, F), (n_n, F)
-    F = c.shape[1]; step = max(1, chunk_elems // max(1, len(c) * len(n)))
-    auroc = torch.empty(F)
-    for a in range(0, F, step):
-        cc, nn_ = c[:, None, a:a + step], n[None, :, a:a + step]
-        auroc[a:a + step] = ((cc > nn_).float() + 0.5 * (cc == nn_).float()).mean((0, 1))
     fc, fn = (c > 0).float().sum(0), (n > 0).float().sum(0)
     log_ratio = torch.log((fc + alpha) / (len(c) + 2 * alpha)) - torch.log((fn + alpha) / (len(n) + 2 * alpha))
-    return dict(auroc=auroc, freq_concept=fc / len(c), freq_neutral=fn / len(n), log_ratio=log_ratio,
+    return dict(auroc=auroc(c, n, chunk_elems), freq_concept=fc / len(c), freq_neutral=fn / len(n), log_ratio=log_ratio,
                 mean_diff=c.mean(0) - n.mean(0))
 
 def concept_search(model, tokenizer, sae, concept_texts, neutral_texts, layer: int | None = None, k: int = 20,

@@ -180,12 +180,26 @@ def edit_full(plan: SteerPlan, x: torch.Tensor) -> torch.Tensor:
     return sae.decode(f2) + err
 
 # %% ../nbs/04_steering.ipynb #57d4a99d
-def _cache_len(pkv) -> int:
-    "Number of cached positions in a HF cache object (or legacy tuple); 0 when there is none."
-    if pkv is None: return 0
-    if hasattr(pkv, 'get_seq_length'): return int(pkv.get_seq_length())
-    try: return int(pkv[0][0].shape[-2])
-    except Exception: return 0
+def _kwarg_positions(kwargs) -> torch.Tensor | None:
+    "The `position_ids` a block or model was called with, as (B or 1, T); None when it got none."
+    pos = kwargs.get('position_ids')
+    if pos is None: return None
+    return pos[0] if pos.ndim == 3 else pos  # multimodal rotary layouts stack (3, B, T) copies of the text positions
+
+class _CallCounter:
+    "Row-local positions of each forward inside one `generate`, for models that pass no `position_ids`."
+    def __init__(self, n_pad: torch.Tensor):
+        self.n_pad, self.end = n_pad, 0  # (B,) left pads per row; padded columns covered so far
+
+    def positions(self, T: int, device) -> torch.Tensor:
+        if self.end == 0 or T == self.end + 1: start = 0  # the prefill, or a step that recomputes without a cache
+        elif T == 1: start = self.end  # a cached decode step
+        else:
+            raise RuntimeError(f"cannot place a forward of {T} tokens after {self.end} cached ones; "
+                               "steer with positions='all'")
+        self.end = start + T
+        cols = torch.arange(start, start + T, device=device)
+        return cols - self.n_pad.to(device)[:, None]  # (B, T); negative on the left pads
 
 def _load_max_act(stats):
     "`max_act` from a stats dict, a tensor, or a mining output dir (via `features.load_feature_stats`)."
@@ -208,42 +222,52 @@ class Steerer:
         self.block = find_blocks(model)[self.layer]
         self.max_act = _load_max_act(stats)
         self.plan, self.log, self.last_log, self._handles = None, None, None, []
-        self._past, self._prompt_len, self._fixed_prompt_len = 0, None, None
+        self._model_pos, self._prompt_lens, self._counter, self._in_generate = None, None, None, False
         self.positions, self.path = 'all', 'delta'
 
-    def __repr__(self): return f"Steerer(layer={self.layer}, sae={self.sae.arch} {self.sae.d_in}->{self.sae.d_sae}, plan={self.plan})"
+    def __repr__(self):
+        return f"Steerer(layer={self.layer}, sae={self.sae.arch} {self.sae.d_in}->{self.sae.d_sae}, plan={self.plan})"
 
 # %% ../nbs/04_steering.ipynb #9ebacb3f
 @patch
-def _pre_hook(self: Steerer, module, args, kwargs):
-    self._past = _cache_len(kwargs.get('past_key_values'))
-    if self._past == 0 and self._fixed_prompt_len is None:             # a fresh sequence outside `generate`
-        ids = kwargs.get('input_ids', args[0] if args else None)
-        if ids is None: ids = kwargs.get('inputs_embeds')
-        self._prompt_len = None if ids is None else ids.shape[1]
+def _model_pre_hook(self: Steerer, module, args, kwargs): self._model_pos = _kwarg_positions(kwargs)
 
 @patch
-def _position_mask(self: Steerer, T: int, device) -> torch.Tensor | None:
-    "Which of this call's T positions to edit (None = all of them)."
+def _positions(self: Steerer, kwargs: dict, T: int, device) -> torch.Tensor | None:
+    "Row-local positions (B or 1, T) that this block call covers: block kwargs, then model kwargs, then the counter."
+    pos = _kwarg_positions(kwargs)
+    if pos is None: pos = self._model_pos
+    if pos is None and self._counter is not None: pos = self._counter.positions(T, device)
+    return pos
+
+@patch
+def _position_mask(self: Steerer, pos: torch.Tensor | None) -> torch.Tensor | None:
+    "Which positions to edit, (B or 1, T) bool (None = all of them)."
     if self.positions == 'all': return None
-    P = self._fixed_prompt_len if self._fixed_prompt_len is not None else self._prompt_len
-    if P is None: P = self._past + T
-    pos = torch.arange(self._past, self._past + T, device=device)
-    return pos < P if self.positions == 'prompt' else pos >= P
+    if pos is None:
+        raise RuntimeError(f"positions={self.positions!r}: cannot tell which tokens this forward covers, as neither "
+                           "the block nor the model received position_ids; pass position_ids, use Steerer.generate, "
+                           "or steer with positions='all'")
+    if not self._in_generate and int(pos.min()) == 0: self._prompt_lens = pos.amax(-1) + 1  # a new sequence
+    if self._prompt_lens is None:
+        raise RuntimeError(f"positions={self.positions!r}: this forward continues a sequence the Steerer never saw "
+                           "start (no call with position 0)")
+    is_prompt = pos < self._prompt_lens.to(pos.device)[:, None]
+    return is_prompt if self.positions == 'prompt' else ~is_prompt
 
 @patch
-def _block_hook(self: Steerer, module, args, output):
-    x = block_output(output)                                             # (B, T, d)
-    mask = self._position_mask(x.shape[-2], x.device)
-    if mask is not None and not bool(mask.any()): new = x
-    else:
-        with torch.no_grad():
-            xs = x.to(self.plan.dtype)
-            new = (edit_delta if self.path == 'delta' else edit_full)(self.plan, xs).to(x.dtype)
-            if mask is not None: new = torch.where(mask[:, None], new, x)
+def _block_hook(self: Steerer, module, args, kwargs, output):
+    x = block_output(output)  # (B, T, d)
+    pos = self._positions(kwargs, x.shape[-2], x.device)
+    mask = self._position_mask(pos)
+    with torch.no_grad():
+        edit = edit_delta if self.path == 'delta' else edit_full
+        new = edit(self.plan, x.to(self.plan.dtype)).to(x.dtype)
+        if mask is not None: new = torch.where(mask[..., None], new, x)  # no host sync: decode steps stay async
     if self.log is not None:
-        self.log.append(dict(past=self._past, T=x.shape[-2], mask=mask, x=x.detach().clone(), out=new.detach().clone()))
-    return None if new is x else with_block_output(output, new)
+        self.log.append(dict(pos=None if pos is None else pos.detach().clone(), mask=mask,
+                             x=x.detach().clone(), out=new.detach().clone()))
+    return with_block_output(output, new)
 
 @patch
 @contextlib.contextmanager
@@ -255,12 +279,13 @@ def steer(self: Steerer, features=None, mode: str = 'clamp', units: str = 'abs',
     self.positions, self.path = _choice('positions', positions, POSITIONS), _choice('path', path, PATHS)
     self.plan, self.log = plan, ([] if record else None)
     if len(plan):
-        self._handles = [self.model.register_forward_pre_hook(self._pre_hook, with_kwargs=True),
-                         self.block.register_forward_hook(self._block_hook)]
+        self._handles = [self.model.register_forward_pre_hook(self._model_pre_hook, with_kwargs=True),
+                         self.block.register_forward_hook(self._block_hook, with_kwargs=True)]
     try: yield self
     finally:
         for h in self._handles: h.remove()
-        self._handles, self.plan = [], None
+        self._handles, self.plan, self._model_pos = [], None, None
+        if not self._in_generate: self._prompt_lens = None
 
 # %% ../nbs/04_steering.ipynb #a57aac22
 @patch
@@ -316,11 +341,12 @@ def generate(self: Steerer, prompts, features=None, mode: str = 'clamp', units: 
         with torch.no_grad(): out = model.generate(input_ids=ids, attention_mask=attn, **kw)
         return [_trim(r, stop) for r in out[:, ids.shape[1]:].tolist()]
 
-    self._fixed_prompt_len = ids.shape[1]
+    self._in_generate, self._prompt_lens = True, attn.sum(-1)  # each row's prompt length, pads excluded
+    self._counter = _CallCounter(ids.shape[1] - self._prompt_lens)
     try:
         with self.steer(features, mode, units, positions, exact, path, record) as s:
             steered, log = run(), s.log
-    finally: self._fixed_prompt_len = None
+    finally: self._in_generate, self._prompt_lens, self._counter = False, None, None
     base = run() if baseline else [None] * len(prompt_ids)
     self.last_log = log
     texts = lambda r: None if r is None else tok.decode(r, skip_special_tokens=True)

@@ -99,7 +99,7 @@ def token_stream(tokenizer, docs: list[str]) -> torch.Tensor:
     "All `docs` tokenized and concatenated, each preceded by BOS (id 0): a 1-D int64 tensor."
     backend = getattr(tokenizer, 'backend_tokenizer', None)  # fast path, and no "longer than max length" warning
     if backend is not None: ids = [e.ids for e in backend.encode_batch(docs, add_special_tokens=True)]
-    else: ids = tokenizer(docs, add_special_tokens=True).input_ids  # the post-processor prepends BOS
+    else: ids = tokenizer(docs, add_special_tokens=True, verbose=False).input_ids  # the post-processor prepends BOS
     return torch.tensor([t for doc in ids for t in doc], dtype=torch.long)
 
 @torch.no_grad()
