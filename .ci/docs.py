@@ -1,6 +1,7 @@
 """Offline HTML docs: the notebooks processed exactly as `nbdev_docs` processes them for Quarto (front matter,
 `show_doc` API reference, hidden cells and directives), then rendered with nbconvert instead of Quarto (which cannot
-be installed offline), with a sidebar, previous/next links and an index page. No network, no scripts from a CDN.
+be installed offline), with a sidebar, previous/next links and an index page. No network, no scripts from a CDN:
+formulas (`$…$`, `$$…$$`) become MathML at build time (latex2mathml), which browsers render natively.
 
     python .ci/docs.py                 # every notebook -> _docs/ (gitignored)
     python .ci/docs.py --out /tmp/d nbs/index.ipynb nbs/09_cli.ipynb
@@ -8,7 +9,7 @@ be installed offline), with a sidebar, previous/next links and an index page. No
 from __future__ import annotations
 import argparse, html, json, os, re, sys, time, warnings
 from pathlib import Path
-from open_concept_steering.sae import atomic_write
+from open_concept_steering.files import atomic_write
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,6 +42,34 @@ def _directives(src: str) -> tuple[dict, str]:
     return d, '\n'.join(lines[i:])
 
 
+_CODE = re.compile(r'```.*?```|`[^`\n]*`', re.S)
+_DISPLAY = re.compile(r'\$\$(.+?)\$\$', re.S)
+_INLINE = re.compile(r'(?<![\\$\w])\$(?=[^\s$])((?:[^$\\]|\\.)+?)(?<=[^\s\\])\$(?![\d$])')
+
+def _mathml(tex, display, errors):
+    "MathML for one formula (Chromium and Firefox render MathML Core natively: no MathJax, no network)."
+    from latex2mathml.converter import convert
+    try: return convert(tex.strip(), display='block' if display else 'inline')
+    except Exception as e:
+        errors.append(f'{tex!r}: {e}')
+        return f'<code>{tex}</code>'
+
+def markdown_math(md: str, errors: list) -> str:
+    "Markdown with `$…$` and `$$…$$` turned into MathML (code spans and fences left alone)."
+    parts, last = [], 0
+    for m in _CODE.finditer(md):
+        parts += [(md[last:m.start()], True), (m.group(0), False)]
+        last = m.end()
+    parts.append((md[last:], True))
+    out = []
+    for text, is_prose in parts:
+        if is_prose:
+            text = _DISPLAY.sub(lambda m: '\n\n' + _mathml(m.group(1), True, errors) + '\n\n', text)
+            text = _INLINE.sub(lambda m: _mathml(m.group(1), False, errors), text)
+        out.append(text)
+    return ''.join(out)
+
+
 def process(nb_path: Path, errors: list | None = None) -> tuple[dict, dict]:
     "(front matter, nbformat notebook) of `nb_path` after nbdev's doc processors and the Quarto directives."
     import nbformat, yaml
@@ -65,6 +94,10 @@ def process(nb_path: Path, errors: list | None = None) -> tuple[dict, dict]:
             fm = yaml.safe_load(c.source.strip().strip('-')) or {}
             continue
         if c.cell_type == 'markdown' and c.source.startswith('<!-- WARNING'): continue
+        if c.cell_type == 'markdown':
+            bad = []
+            c.source = markdown_math(c.source, bad)
+            if errors is not None: errors += [f'{nb_path.name}: formula not converted to MathML: {b}' for b in bad]
         if c.cell_type == 'code':
             d, src = _directives(c.source)
             if d.get('include') == 'false' or 'hide' in d: continue
