@@ -442,20 +442,23 @@ def _crosscoder_step(cc: CrossCoder, opt, tracker: DeadFeatureTracker, x: torch.
     return terms, f
 
 # %% ../nbs/08_crosscoder.ipynb #dda18d55
-def _batch_fve(xs: torch.Tensor, err: torch.Tensor) -> torch.Tensor:
-    "(L,) per-source FVE of one batch: 1 − Σ_d Var(err) / Σ_d Var(x)."
-    return 1 - err.var(0, unbiased=False).sum(-1) / xs.var(0, unbiased=False).sum(-1).clamp_min(1e-12)
+def _batch_ev(xs: torch.Tensor, err: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    "(L,) per-source explained variance of one batch, 1 − Σ‖err‖² / Σ‖x − x̄‖², and its centred form (Var(err))."
+    total = xs.var(0, unbiased=False).sum(-1).clamp_min(1e-12)       # (L,) Σ_d Var(x), per token
+    return 1 - err.pow(2).sum(-1).mean(0) / total, 1 - err.var(0, unbiased=False).sum(-1) / total
 
 @torch.no_grad()
 def _log_row(cc: CrossCoder, opt, tracker: DeadFeatureTracker, x: torch.Tensor, f: torch.Tensor, terms: dict,
              step: int, tokens: int, lr: float, seconds: float) -> dict:
-    "The log entry of one step: loss terms, the batch's FVE (overall, per source), dead fraction, speed, DFC check."
+    "The log entry of one step: loss terms, the batch's explained variance, dead fraction, speed, DFC check."
     xs = cc.scale_in(x)
     err = cc._decode_norm(f) - xs
-    fve = _batch_fve(xs, err)
+    ev, _ = _batch_ev(xs, err)
+    total = xs.var(0, unbiased=False).sum()
     row = {'step': step, 'tokens': tokens, 'lr': lr, **{k: v.item() for k, v in terms.items()},
-           'fve': (1 - err.var(0, unbiased=False).sum() / xs.var(0, unbiased=False).sum()).item(),
-           **{f'fve/{s}': fve[l].item() for l, s in enumerate(cc.sources)},
+           'explained_variance': (1 - err.pow(2).sum((-2, -1)).mean() / total).item(),
+           'explained_variance_centered': (1 - err.var(0, unbiased=False).sum() / total).item(),
+           **{f'explained_variance/{s}': ev[l].item() for l, s in enumerate(cc.sources)},
            'dead_frac': tracker.dead.float().mean().item(), 'tokens_per_s': tokens / max(seconds, 1e-9)}
     if cc.is_dfc: row |= check_partition(cc, opt)
     return row
@@ -520,7 +523,7 @@ def _eval_sums(cc: CrossCoder, batches, max_tokens: int | None, device) -> tuple
 @torch.no_grad()
 def evaluate_crosscoder(cc: CrossCoder, data, # (N, L, d) tensor or iterable of (B, L, d) batches
                         max_tokens: int | None = None, batch_size: int = 4096) -> dict:
-    "Held-out metrics: `fve`, `fve/<source>`, `mse`, `mse/<source>`, `l0`, `dead_frac`, `n_tokens`."
+    "Held-out metrics: explained variance (overall, per source, centred), MSE (overall, per source), L0, dead share."
     device, was = next(cc.parameters()).device, cc.training
     batches = (data.split(batch_size) if isinstance(data, torch.Tensor) else
                (b['activation'] if isinstance(b, dict) else b for b in data))
@@ -530,10 +533,12 @@ def evaluate_crosscoder(cc: CrossCoder, data, # (N, L, d) tensor or iterable of 
     if n == 0: raise ValueError("evaluate_crosscoder: the data yielded no tokens")
     var = lambda s, s2: (s2 / n - (s / n) ** 2).clamp_min(0).sum(-1)   # (L,) Σ_d Var
     vx, vr = var(sums['x'], sums['x2']), var(sums['r'], sums['r2'])
-    out = {'n_tokens': n, 'fve': 1 - (vr.sum() / vx.sum()).item(), 'mse': (sums['r2'].sum() / n).item(),
+    sse = sums['r2'].sum(-1) / n                                    # (L,) Σ_d of the mean squared error
+    out = {'n_tokens': n, 'explained_variance': 1 - (sse.sum() / vx.sum()).item(),
+           'explained_variance_centered': 1 - (vr.sum() / vx.sum()).item(), 'mse': (sums['r2'].sum() / n).item(),
            'l0': l0 / n, 'dead_frac': 1 - fired.double().mean().item()}
     for l, s in enumerate(cc.sources):
-        out[f'fve/{s}'] = 1 - (vr[l] / vx[l].clamp_min(1e-300)).item()
+        out[f'explained_variance/{s}'] = 1 - (sse[l] / vx[l].clamp_min(1e-300)).item()
         out[f'mse/{s}'] = (sums['r2'][l].sum() / n).item()
     return out
 

@@ -10,9 +10,9 @@ from typing import Callable, Iterable, Sequence
 import torch
 from fastcore.basics import patch
 from fastcore.script import call_parse
-from .sae import SAE
+from .sae import SAE, eval_mode
 from .files import atomic_write, write_json
-from .hf_model import find_blocks, block_output, with_block_output
+from .hf_model import find_blocks, block_output, with_block_output, SiteView
 
 # %% auto #0
 __all__ = ['MODES', 'UNITS', 'POSITIONS', 'PATHS', 'CHAT_HELP', 'check_site', 'controlled_pre', 'feature_values', 'SteerPlan',
@@ -30,12 +30,9 @@ def _short_name(name) -> str:
     return str(name or '').rstrip('/').split('/')[-1].lower()
 
 def check_site(model, sae: SAE, layer: int | None = None, check_model: bool = True) -> int:
-    "The block index to steer at, after checking that `sae` was trained at that site of `model`."
+    "The block index to steer at, after checking that `sae` was trained at that block and site of `model`."
     cfg, blocks = sae.cfg, find_blocks(model)
-    site = getattr(cfg, 'site', 'block_out')
-    if site != 'block_out':
-        raise ValueError(f"SAE site is {site!r} but steering edits the raw block output ('block_out'); "
-                         f"this SAE was trained at a different site")
+    SiteView(model, getattr(cfg, 'site', 'block_out'))  # raises for a site this model cannot be steered at
     sae_layer = getattr(cfg, 'layer', None)
     if layer is None and sae_layer is None:
         raise ValueError("the SAE config has no `layer` and none was given: pass layer=<block index>")
@@ -157,9 +154,10 @@ class SteerPlan:
 
     def pre(self, x):  return x @ self.A + self.a                            # (..., n) controlled pre-activations
     def post(self, x):
-        "Post-activation f_I(x): O(d·|I|) via `encode_subset`, full encode for TopK."
-        if self.full_encode or not hasattr(self.sae, 'encode_subset'): return self.sae.encode(x)[..., self.idx]
-        return self.sae.encode_subset(x, self.idx)
+        "Post-activation f_I(x) in eval mode: O(d·|I|) via `encode_subset`, full encode for TopK."
+        with eval_mode(self.sae):
+            if self.full_encode or not hasattr(self.sae, 'encode_subset'): return self.sae.encode(x)[..., self.idx]
+            return self.sae.encode_subset(x, self.idx)
 
     def __len__(self): return len(self.features)
     def __repr__(self): return f"SteerPlan({self.mode}, {self.features}, exact={self.exact})"
@@ -189,10 +187,10 @@ def edit_delta(plan: SteerPlan, x: torch.Tensor) -> torch.Tensor:
     return x + (plan.value - plan.post(x)) @ plan.D                          # Anthropic's literal step
 
 def edit_full(plan: SteerPlan, x: torch.Tensor) -> torch.Tensor:
-    "Reference: encode all features, move the clamped ones, decode, keep the error term."
+    "Reference: encode all features (eval mode), move the clamped ones, decode, keep the error term."
     if len(plan) == 0: return x
     sae, I = plan.sae, plan.idx
-    f = sae.encode(x)
+    with eval_mode(sae): f = sae.encode(x)
     err = x - sae.decode(f)
     f2 = f.clone()
     if plan.mode == 'add': f2[..., I] += plan.value
@@ -239,11 +237,12 @@ def _load_max_act(stats):
 
 # %% ../nbs/04_steering.ipynb #f1dcba96
 class Steerer:
-    "Steer `model` with features of `sae` at the SAE's layer: context manager `steer` plus `generate`."
+    "Steer `model` with features of `sae` at the SAE's layer and site: context manager `steer` plus `generate`."
     def __init__(self, model, sae: SAE, layer: int | None = None, stats=None, tokenizer=None, check_model: bool = True):
         dev = next(model.parameters()).device
-        self.model, self.sae, self.tokenizer = model, sae.eval().to(dev), tokenizer  # SAE on the model's device
+        self.model, self.sae, self.tokenizer = model, sae.to(dev), tokenizer  # SAE on the model's device
         self.layer = check_site(model, sae, layer, check_model)
+        self.view = SiteView(model, getattr(sae.cfg, 'site', 'block_out'))   # where the SAE reads block `layer`
         self.block = find_blocks(model)[self.layer]
         self.max_act = _load_max_act(stats)
         self.plan, self.log, self.last_log, self._handles = None, None, None, []
@@ -288,7 +287,7 @@ def _block_hook(self: Steerer, module, args, kwargs, output):
     mask = self._position_mask(pos)
     with torch.no_grad():
         edit = edit_delta if self.path == 'delta' else edit_full
-        new = edit(self.plan, x.to(self.plan.dtype)).to(x.dtype)
+        new = self.view.write(x, edit(self.plan, self.view.read(x).to(self.plan.dtype))).to(x.dtype)
         if mask is not None: new = torch.where(mask[..., None], new, x)  # no host sync: decode steps stay async
     if self.log is not None:
         self.log.append(dict(pos=None if pos is None else pos.detach().clone(), mask=mask,
@@ -307,7 +306,8 @@ def steer(self: Steerer, features=None, mode: str = 'clamp', units: str = 'abs',
     if len(plan):
         self._handles = [self.model.register_forward_pre_hook(self._model_pre_hook, with_kwargs=True),
                          self.block.register_forward_hook(self._block_hook, with_kwargs=True)]
-    try: yield self
+    try:
+        with eval_mode(self.sae): yield self
     finally:
         for h in self._handles: h.remove()
         self._handles, self.plan, self._model_pos = [], None, None
@@ -418,10 +418,10 @@ def reread(self: Steerer, prompt_ids: list[list[int]], gen_ids: list[list[int]],
             attn = torch.zeros_like(ids)
             for row, seq in enumerate(seqs):  # right padding
                 ids[row, :len(seq)], attn[row, :len(seq)] = torch.tensor(seq), 1
-            with torch.no_grad():
+            with torch.no_grad(), eval_mode(sae):
                 logits = model(input_ids=ids.to(dev), attention_mask=attn.to(dev)).logits.float()
                 logp = logits[:, :-1].log_softmax(-1).gather(-1, ids[:, 1:, None].to(dev))[..., 0]  # (B, T-1)
-                acts = sae.encode(captured['h'].to(sae.W_dec.dtype))[..., feats]                   # (B, T, n)
+                acts = sae.encode(self.view.read(captured['h']).to(sae.W_dec.dtype))[..., feats]   # (B, T, n)
             for row, (p, g) in enumerate(zip(prompts, gens)):
                 gen_cols = slice(len(p), len(p) + len(g))
                 nll = -logp[row, len(p) - 1:len(p) - 1 + len(g)]  # token t is predicted at position t - 1

@@ -12,16 +12,16 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from tqdm.auto import tqdm
 from fastcore.basics import patch
 from fastcore.script import call_parse
-from .sae import ARCHS, SAE, SAEConfig, save_sae, load_sae
+from .sae import ARCHS, SAE, SAEConfig, save_sae, load_sae, eval_mode
 from .files import atomic_write
 
 # %% auto #0
 __all__ = ['INITS', 'SAE_KEYS', 'TrainConfig', 'load_config', 'save_config', 'sae_specs', 'lr_factor', 'sparsity_factor', 'k_at',
-           'TensorActivations', 'open_activations', 'stream', 'l0_norm', 'fve', 'SAEMetrics', 'evaluate_sae',
-           'DeadFeatureTracker', 'reset_adam_rows', 'resample_dead', 'rkcnn_scores', 'rkcnn_mine', 'init_from_data',
-           'rkcnn_init', 'save_checkpoint', 'load_checkpoint', 'optimizer_to_flat', 'optimizer_from_flat',
-           'NaNLossError', 'make_optimizer', 'first_rows', 'input_scale_of', 'train_sae', 'loss_recovered',
-           'plot_training', 'ocs_train']
+           'TensorActivations', 'open_activations', 'stream', 'l0_norm', 'explained_variance',
+           'explained_variance_centered', 'SAEMetrics', 'evaluate_sae', 'DeadFeatureTracker', 'reset_adam_rows',
+           'resample_dead', 'rkcnn_scores', 'rkcnn_mine', 'init_from_data', 'rkcnn_init', 'save_checkpoint',
+           'load_checkpoint', 'optimizer_to_flat', 'optimizer_from_flat', 'NaNLossError', 'make_optimizer',
+           'first_rows', 'input_scale_of', 'train_sae', 'loss_recovered', 'plot_training', 'ocs_train']
 
 # %% ../nbs/02_train.ipynb #a51653f9
 INITS = ('default', 'data', 'rkcnn', 'rkcnn_enc')
@@ -76,7 +76,7 @@ class TrainConfig:
     dead_window: int = 1_000_000     # a feature is dead after this many TOKENS without firing
     resample_every: int = 0          # relu/gated: resample dead features every n steps (0 = off)
     resample_stop_frac: float = 0.7  # no resampling after this share of the steps
-    resample_tokens: int = 65536     # inputs scored to pick replacement directions
+    resample_tokens: int = 65536     # training tokens drawn and scored at each resampling (0 = the current batch)
     # evaluation, logging, checkpoints
     log_every: int = 50              # steps between training-log rows
     eval_every: int = 0              # steps between held-out evaluations (0 = only at the end)
@@ -294,8 +294,13 @@ def l0_norm(f: torch.Tensor) -> torch.Tensor:
     "Mean number of active features per token of `f` (..., d_sae), any number of leading dims."
     return (f.reshape(-1, f.shape[-1]) > 0).sum(-1, dtype=torch.float32).mean()
 
-def fve(x: torch.Tensor, x_hat: torch.Tensor) -> torch.Tensor:
-    "Fraction of variance explained: 1 − Σ_d Var(x−x̂) / Σ_d Var(x), over all tokens of (..., d) tensors."
+def explained_variance(x: torch.Tensor, x_hat: torch.Tensor) -> torch.Tensor:
+    "1 − Σ_t‖x_t − x̂_t‖² / Σ_t‖x_t − x̄‖² over all tokens of (..., d) tensors (the SAELens / SAEBench form)."
+    x, r = x.reshape(-1, x.shape[-1]).float(), (x - x_hat).reshape(-1, x.shape[-1]).float()
+    return 1 - r.pow(2).sum(-1).mean() / x.var(0, unbiased=False).sum().clamp_min(1e-12)
+
+def explained_variance_centered(x: torch.Tensor, x_hat: torch.Tensor) -> torch.Tensor:
+    "1 − Σ_d Var(x_d − x̂_d) / Σ_d Var(x_d): the per-dimension form, blind to an error that is the same on every token."
     x, r = x.reshape(-1, x.shape[-1]).float(), (x - x_hat).reshape(-1, x.shape[-1]).float()
     return 1 - r.var(0, unbiased=False).sum() / x.var(0, unbiased=False).sum().clamp_min(1e-12)
 
@@ -329,7 +334,9 @@ class SAEMetrics:
         var = lambda s, s2: (s2 / n - (s / n) ** 2).clamp_min(0)
         freq = self.fired.double() / n
         return {'n_tokens': self.n, 'l0': self.l0 / n,
-                'fve': 1 - (var(self.sr, self.sr2).sum() / var(self.sx, self.sx2).sum().clamp_min(1e-300)).item(),
+                'explained_variance': 1 - (self.sr2.sum() / n / var(self.sx, self.sx2).sum().clamp_min(1e-300)).item(),
+                'explained_variance_centered':
+                    1 - (var(self.sr, self.sr2).sum() / var(self.sx, self.sx2).sum().clamp_min(1e-300)).item(),
                 'mse': self.sse / n, 'dead_frac': (freq == 0).double().mean().item(),
                 'dense_1pct': (freq > 0.01).double().mean().item(), 'dense_10pct': (freq > 0.1).double().mean().item(),
                 'shrinkage': self.shrink / n, 'cos_sim': self.cos / n,
@@ -410,6 +417,16 @@ def reset_adam_rows(optimizer, rows: dict):
 
 # %% ../nbs/02_train.ipynb #ef874015
 @torch.no_grad()
+def _resample_scores(sae, x: torch.Tensor, chunk: int = 4096) -> torch.Tensor:
+    "Squared reconstruction error (N,) of each input of `x` (N, d), normalized space, `chunk` inputs at a time."
+    s = float(sae.input_scale)
+    errs = []
+    for xb in x.split(chunk):
+        xb = xb.to(sae.W_dec.device, torch.float32)
+        errs.append(((sae(xb)[0] - xb) * s).pow(2).sum(-1).double().cpu())
+    return torch.cat(errs)
+
+@torch.no_grad()
 def resample_dead(sae, dead: torch.Tensor, x: torch.Tensor, optimizer=None, generator=None,
                   enc_scale: float = 0.2) -> int:
     "Reinitialize `dead` features from inputs `x` (raw) drawn ∝ loss², resetting their Adam moments; the count."
@@ -419,14 +436,13 @@ def resample_dead(sae, dead: torch.Tensor, x: torch.Tensor, optimizer=None, gene
         raise TypeError("resampling needs torch Adam/AdamW: bitsandbytes 8-bit optimizer state (state1/state2) is "
                         "blockwise quantized and cannot be reset row by row; use optimizer='adam' or resample_every=0")
     _check_width(x, sae)
-    x = x.reshape(-1, x.shape[-1]).to(sae.W_dec.device, torch.float32)
+    x = x.reshape(-1, x.shape[-1])
     s = float(sae.input_scale)
-    err = ((sae(x)[0] - x) * s).pow(2).sum(-1)                 # per-input squared error, normalized space
-    p = err.pow(2)
+    p = _resample_scores(sae, x).pow(2)                         # on the CPU, with the CPU generator
     if not torch.isfinite(p).all() or p.sum() <= 0: p = torch.ones_like(p)
     # one independent draw per dead feature
     pick = torch.multinomial(p, len(idx), replacement=True, generator=generator)
-    v = x[pick] * s - sae.b_dec                                 # (n_dead, d_in), centered as the encoder sees it
+    v = x[pick].to(sae.W_dec.device, torch.float32) * s - sae.b_dec  # (n_dead, d_in), centered as the encoder sees it
     u = v / v.norm(dim=-1, keepdim=True).clamp_min(1e-8)
     alive = ~dead.to(sae.W_enc.device)
     enc_norm = sae.W_enc[:, alive].norm(dim=0).mean() if alive.any() else torch.tensor(1.0)
@@ -639,9 +655,10 @@ def first_rows(batches, n: int, what: str = 'data') -> torch.Tensor:
     if not out: raise ValueError(f"{what}: no rows to sample")
     return torch.cat(out)[:n]
 
-def _sample_tokens(src, cfg, n) -> torch.Tensor:
-    "About `n` shuffled training tokens, read from an independent pass (so the main stream's position is untouched)."
-    ds = open_activations(src, batch_size=min(cfg.batch_size, n), shuffle=True, seed=cfg.seed + 1,
+def _sample_tokens(src, cfg, n, seed: int|None = None) -> torch.Tensor:
+    "About `n` shuffled training tokens from an independent pass (the main stream's position is untouched)."
+    seed = cfg.seed + 1 if seed is None else seed
+    ds = open_activations(src, batch_size=min(cfg.batch_size, n), shuffle=True, seed=seed,
                           split='train' if cfg.val_fraction > 0 else None, val_fraction=cfg.val_fraction)
     return first_rows(ds, n, 'data (the training split)')
 
@@ -789,6 +806,7 @@ class _Trainer:
         self.main = self.rank == 0                            # the main process alone writes files
         self.device = dist_device or _pick_device(cfg.device)
         src, self.train_ds, self.val_ds = _open_splits(cfg, data)
+        self.src = src                                        # for resampling's token samples
         self.total = cfg.steps or max(1, int(cfg.epochs * self.train_ds.n_tokens) // cfg.batch_size)   # steps
         self.specs = sae_specs(cfg, self.train_ds.d)
         self.out = Path(cfg.out_dir)
@@ -905,6 +923,19 @@ def track_firing(self: _Trainer, r: _Run, f: torch.Tensor, n_tokens: int):
 
 # %% ../nbs/02_train.ipynb #c51d5998
 @patch
+def resample_inputs(self: _Trainer, x: torch.Tensor, step: int) -> torch.Tensor:
+    "What resampling at `step` scores: `resample_tokens` training tokens drawn for that step (0: the batch `x`)."
+    n = self.cfg.resample_tokens
+    if not n: return x
+    # the same draw on every process and on a resumed run: it depends on the step only
+    return _sample_tokens(self.src, self.cfg, n, seed=self.cfg.seed * 1_000_003 + 7 + step)
+
+def _broadcast_params(sae):
+    "Copy the main process's parameters of `sae` to every process."
+    import torch.distributed as dist
+    for p in sae.parameters(): dist.broadcast(p.data, src=0)
+
+@patch
 def resample_if_due(self: _Trainer, r: _Run, x: torch.Tensor, step: int) -> int:
     "ReLU/Gated: resample dead features every `resample_every` steps until `resample_stop_frac`; returns the count."
     cfg = self.cfg
@@ -912,7 +943,8 @@ def resample_if_due(self: _Trainer, r: _Run, x: torch.Tensor, step: int) -> int:
            and step + 1 < cfg.resample_stop_frac * self.total)
     if not due: return 0
     dead = r.tracker.dead        # identical on all ranks: the tracker sees the all-reduced mask
-    resampled = resample_dead(r.sae, dead, x, r.opt, generator=self.gen)
+    resampled = resample_dead(r.sae, dead, self.resample_inputs(x, step), r.opt, generator=self.gen)
+    if resampled and self.world > 1: _broadcast_params(r.sae)   # every replica takes the main process's draw
     if resampled: r.tracker.reset(dead.nonzero().squeeze(1))
     return resampled
 
@@ -924,11 +956,12 @@ def log_due(self: _Trainer, step: int) -> bool:
 
 @patch
 def log_step(self: _Trainer, r: _Run, step: int, x: torch.Tensor, res: _StepResult, resampled: int):
-    "Log a training row of run `r`: loss terms, L0, FVE and dead share on the batch, resampled count, throughput."
+    "Log a training row of run `r`: loss terms, L0, explained variance (both forms), dead share, resampled, throughput."
     with torch.no_grad(): x_hat = r.sae.decode(res.features.detach()).float()
     terms = {k: v.item() for k, v in res.terms.items() if isinstance(v, torch.Tensor) and v.ndim == 0}
     row = {'step': step, 'tokens': self.tokens, 'lr': res.lr, 'sparsity_coef': res.sparsity_coef, **terms,
-           'l0': l0_norm(res.features.detach()).item(), 'fve': fve(x, x_hat).item(),
+           'l0': l0_norm(res.features.detach()).item(), 'explained_variance': explained_variance(x, x_hat).item(),
+           'explained_variance_centered': explained_variance_centered(x, x_hat).item(),
            'dead_frac': r.tracker.dead.float().mean().item(), 'resampled': resampled,
            'tokens_per_s': (self.tokens - self.tokens_at_start) / max(time.perf_counter() - self.clock_start, 1e-9)}
     r.log(row)
@@ -936,10 +969,11 @@ def log_step(self: _Trainer, r: _Run, step: int, x: torch.Tensor, res: _StepResu
         self.wandb_run.log({f'{r.name}/{k}': v for k, v in row.items() if v is not None}, step=step)
 
 def _show_progress(pbar, r: _Run):
-    "Loss, L0, FVE and dead share of the last row of `r` on the progress bar."
+    "Loss, L0, explained variance (`ev`, the headline form) and dead share of the last row of `r` on the progress bar."
     last = r.rows[-1] if r.rows else {}
     pbar.set_postfix(loss=f"{last.get('loss', float('nan')):.4g}", l0=f"{last.get('l0', 0):.1f}",
-                     fve=f"{last.get('fve', 0):.3f}", dead=f"{last.get('dead_frac', 0):.2f}", refresh=False)
+                     ev=f"{last.get('explained_variance', 0):.3f}",
+                     dead=f"{last.get('dead_frac', 0):.2f}", refresh=False)
 
 # %% ../nbs/02_train.ipynb #b66f35cb
 @patch
@@ -950,7 +984,8 @@ def evaluate_if_due(self: _Trainer, step: int):
     if not (due and self.val_ds is not None and self.main): return
     for r in self.runs:
         m = evaluate_sae(r.sae, self.val_ds, max_tokens=cfg.eval_tokens)
-        row = {'step': step, 'tokens': self.tokens, **{f'val_{k}': m[k] for k in ('l0', 'fve', 'mse', 'dead_frac')}}
+        keys = ('l0', 'explained_variance', 'explained_variance_centered', 'mse', 'dead_frac')
+        row = {'step': step, 'tokens': self.tokens, **{f'val_{k}': m[k] for k in keys}}
         r.log(row)
         if self.wandb_run is not None: self.wandb_run.log({f'{r.name}/{k}': v for k, v in row.items()}, step=step)
 
@@ -1006,7 +1041,7 @@ def finish(self: _Trainer):
 
 # %% ../nbs/02_train.ipynb #76f4774e
 def train_sae(cfg: TrainConfig|dict|str, data=None, callback=None) -> list:
-    "Train the SAE(s) of `cfg` (a TrainConfig, dict or config file) on `data` (default `cfg.data`); the trained SAEs."
+    "Train the SAE(s) of `cfg` (TrainConfig, dict or config file) on `data` (default `cfg.data`); eval-mode SAEs."
     trainer = _Trainer(cfg, data)
     batches = stream(trainer.train_ds)
     pbar = tqdm(range(trainer.start, trainer.total), initial=trainer.start, total=trainer.total,
@@ -1024,32 +1059,37 @@ def train_sae(cfg: TrainConfig|dict|str, data=None, callback=None) -> list:
         if callback is not None: callback(step, trainer.runs)
     pbar.close()
     trainer.finish()
-    return [r.sae for r in trainer.runs]
+    return [r.sae.eval() for r in trainer.runs]         # ready for inference (BatchTopK: thresholds)
 
 # %% ../nbs/02_train.ipynb #d1a6205b
-def _splice_hook(sae, state: dict):
-    "A forward hook replacing a block's output where `state['keep']`: zeros (mode 'zero') or `sae`'s reconstruction."
-    from open_concept_steering.hf_model import block_output, with_block_output
-    sae_device = next(sae.parameters()).device
+def _splice_hook(sae, state: dict, view=None):
+    "A forward hook replacing a block's output where `state['keep']`: zeros, or `sae`'s reconstruction at `view`."
+    from open_concept_steering.hf_model import block_output, with_block_output, SiteView
+    sae_device, view = next(sae.parameters()).device, view if view is not None else SiteView(None)
     def hook(mod, args, output):
         if state['mode'] is None: return None
         h = block_output(output)
         _check_width(h, sae)
         if state['mode'] == 'zero': new = torch.zeros_like(h)
-        else: new = sae(h.to(sae_device, torch.float32))[0].to(h.device, h.dtype)
+        else: new = view.write(h, sae(view.read(h).to(sae_device, torch.float32))[0].to(h.device)).to(h.dtype)
         new = torch.where(state['keep'][..., None], new, h)
         return with_block_output(output, new)
     return hook
 
+def _position_ids(attention_mask: torch.Tensor) -> torch.Tensor:
+    "Positions counting real tokens only (cumsum(mask) − 1), whichever side the pads are on; pads get 1, as in HF."
+    return (attention_mask.long().cumsum(-1) - 1).masked_fill(attention_mask == 0, 1)
+
 def _ce_kl_sums(model, ids, attention_mask, state: dict) -> tuple[dict, int]:
-    "Summed next-token CE of the clean, sae and zero runs and their KL to clean, over one batch; the token count."
-    logp = {}
+    "Summed next-token CE of the clean, sae and zero runs and their KL to clean over the real→real pairs; their count."
+    logp, pos = {}, _position_ids(attention_mask)
     for mode in (None, 'sae', 'zero'):
         state['mode'] = mode
-        logits = model(input_ids=ids, attention_mask=attention_mask).logits[:, :-1]
+        logits = model(input_ids=ids, attention_mask=attention_mask, position_ids=pos, use_cache=False).logits[:, :-1]
         logp[mode] = torch.log_softmax(logits.double(), -1)
     state['mode'] = None
-    mask, labels = attention_mask[:, 1:].bool(), ids[:, 1:, None]
+    mask = (attention_mask[:, :-1] * attention_mask[:, 1:]).bool()   # the context token and the target are both real
+    labels = ids[:, 1:, None]
     ce = {m: -lp.gather(-1, labels).squeeze(-1)[mask].sum().item() for m, lp in logp.items()}
     p = logp[None].exp()
     kl = {m: (p * (logp[None] - logp[m])).sum(-1)[mask].sum().item() for m in ('sae', 'zero')}
@@ -1067,11 +1107,18 @@ def _recovered(sums: dict, n: int) -> dict:
     return r
 
 # %% ../nbs/02_train.ipynb #894b9629
+def _text_batches(tokenizer, texts, ctx_len: int, batch_size: int, device):
+    "Padded `(input_ids, attention_mask)` batches of `texts` on `device` (the tokenizer's padding side), ≥ 2 tokens."
+    for i in range(0, len(texts), batch_size):
+        enc = tokenizer(list(texts[i:i + batch_size]), return_tensors='pt', padding=True, truncation=True,
+                        max_length=ctx_len)
+        if enc['input_ids'].shape[1] >= 2: yield enc['input_ids'].to(device), enc['attention_mask'].to(device)
+
 @torch.no_grad()
 def loss_recovered(model, tokenizer, sae, layer: int, texts: list[str], ctx_len: int = 128, batch_size: int = 8,
                    special_ids: list[int]|None = None) -> dict:
-    "CE and KL loss recovered when splicing `sae` at the output of block `layer`, vs clean and zero-ablated runs."
-    from open_concept_steering.hf_model import find_blocks
+    "CE and KL loss recovered when splicing `sae` at its site of block `layer`, vs clean and zero-ablated runs."
+    from open_concept_steering.hf_model import find_blocks, SiteView
     if layer is None:
         raise ValueError("loss_recovered: the SAE's layer is unknown (sae.cfg.layer is None); pass layer=")
     blocks = find_blocks(model)
@@ -1081,24 +1128,17 @@ def loss_recovered(model, tokenizer, sae, layer: int, texts: list[str], ctx_len:
     special = torch.tensor(sorted(tokenizer.all_special_ids if special_ids is None else special_ids), dtype=torch.long)
     if tokenizer.pad_token_id is None: batch_size = 1
     state = {'mode': None, 'keep': None}
-    handle = blocks[layer].register_forward_hook(_splice_hook(sae, state))
-    sums = dict(ce_clean=0., ce_sae=0., ce_zero=0., kl_sae=0., kl_zero=0.)
-    n = 0
-    was_training = sae.training
-    sae.eval()
+    view = SiteView(model, getattr(getattr(sae, 'cfg', None), 'site', 'block_out'))
+    handle = blocks[layer].register_forward_hook(_splice_hook(sae, state, view))
+    sums, n = dict(ce_clean=0., ce_sae=0., ce_zero=0., kl_sae=0., kl_zero=0.), 0
     try:
-        for i in range(0, len(texts), batch_size):
-            enc = tokenizer(list(texts[i:i + batch_size]), return_tensors='pt', padding=True, truncation=True,
-                            max_length=ctx_len)
-            ids, am = enc['input_ids'].to(dev), enc['attention_mask'].to(dev)
-            if ids.shape[1] < 2: continue
-            state['keep'] = ~torch.isin(ids, special.to(dev))
-            batch_sums, n_batch = _ce_kl_sums(model, ids, am, state)
-            for k, v in batch_sums.items(): sums[k] += v
-            n += n_batch
-    finally:
-        handle.remove()
-        sae.train(was_training)
+        with eval_mode(sae):
+            for ids, am in _text_batches(tokenizer, texts, ctx_len, batch_size, dev):
+                state['keep'] = ~torch.isin(ids, special.to(dev))
+                batch_sums, n_batch = _ce_kl_sums(model, ids, am, state)
+                for k, v in batch_sums.items(): sums[k] += v
+                n += n_batch
+    finally: handle.remove()
     if n == 0: raise ValueError("loss_recovered: no predicted tokens (texts empty or shorter than 2 tokens)")
     return _recovered(sums, n)
 
@@ -1114,18 +1154,22 @@ def _plot_losses(ax, train_rows):
     ax.set_title('loss terms')
     ax.legend(fontsize=8)
 
+def _ev(row: dict, prefix: str = '') -> float:
+    "A log row's explained variance (headline form); NaN for rows of older logs, which hold only the centred `fve`."
+    return row.get(f'{prefix}explained_variance', float('nan'))
+
 def _plot_sparsity_fidelity(ax, train_rows, val_rows):
-    "L0 (left axis) and FVE (right axis): training batches as lines, held-out evaluations as dots."
+    "L0 (left axis) and explained variance (right axis): training batches as lines, held-out evaluations as dots."
     steps, val_steps = [r['step'] for r in train_rows], [r['step'] for r in val_rows]
     ax.plot(steps, [r['l0'] for r in train_rows], color='C0', label='L0 (train)')
     ax.set_ylabel('L0')
     ax.set_xlabel('step')
     if val_rows: ax.plot(val_steps, [r['val_l0'] for r in val_rows], 'o', color='C0', label='L0 (val)')
-    fve_ax = ax.twinx()
-    fve_ax.plot(steps, [r['fve'] for r in train_rows], color='C1', label='FVE (train)')
-    fve_ax.set_ylabel('FVE')
-    if val_rows: fve_ax.plot(val_steps, [r['val_fve'] for r in val_rows], 'o', color='C1', label='FVE (val)')
-    fve_ax.set_ylim(min(0, *(r['fve'] for r in train_rows)) if train_rows else 0, 1)
+    ev_ax, ev = ax.twinx(), [_ev(r) for r in train_rows]
+    ev_ax.plot(steps, ev, color='C1', label='explained variance (train)')
+    ev_ax.set_ylabel('explained variance')
+    if val_rows: ev_ax.plot(val_steps, [_ev(r, 'val_') for r in val_rows], 'o', color='C1', label='(val)')
+    ev_ax.set_ylim(min(0.0, float(np.nanmin(ev))) if ev and not np.isnan(ev).all() else 0, 1)
     ax.set_title('sparsity and fidelity')
 
 def _plot_density(ax, hist):
@@ -1141,8 +1185,8 @@ def _plot_density(ax, hist):
 # %% ../nbs/02_train.ipynb #63928837
 def plot_training(rows: list[dict], metrics: dict|None = None, path: str|Path|None = None, title: str = '',
                   show: bool = True):
-    "Loss curves, L0/FVE and the density histogram of one run; saved as PNG at `path` when given."
-    train_rows, val_rows = [r for r in rows if 'loss' in r], [r for r in rows if 'val_fve' in r]
+    "Loss curves, L0 / explained variance and the density histogram of one run; saved as PNG at `path` when given."
+    train_rows, val_rows = [r for r in rows if 'loss' in r], [r for r in rows if 'val_l0' in r]
     if show:
         import matplotlib.pyplot as plt
         fig, ax = plt.subplots(1, 3, figsize=(15, 3.8))
@@ -1196,8 +1240,10 @@ def ocs_train(config:str=None,        # YAML/JSON file with `TrainConfig` keys
     _print_results(cfg, train_sae(cfg))
 
 def _print_results(cfg, saes):
-    "One line per trained SAE: L0, FVE and dead share from its metrics.json, and its folder."
+    "One line per trained SAE from its metrics.json: L0, explained variance (and its centred form), dead share, folder."
     for s in saes:
         m = json.loads((Path(cfg.out_dir)/s.cfg.metadata['run']['name']/'metrics.json').read_text())
-        print(f"{m['name']}: L0 {m.get('l0', float('nan')):.1f}  FVE {m.get('fve', float('nan')):.3f}  "
-              f"dead {m.get('dead_frac', float('nan')):.3f}  → {Path(cfg.out_dir)/m['name']}")
+        nan = float('nan')
+        print(f"{m['name']}: L0 {m.get('l0', nan):.1f}  explained variance {m.get('explained_variance', nan):.3f} "
+              f"(centred {m.get('explained_variance_centered', nan):.3f})  dead {m.get('dead_frac', nan):.3f}  "
+              f"→ {Path(cfg.out_dir)/m['name']}")
