@@ -4,7 +4,8 @@
 
 # %% ../nbs/01_collect.ipynb #07b5d731
 from __future__ import annotations
-import json, os, re, math, time
+import json, os, re, math, threading, time
+from queue import Queue, Full
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -22,7 +23,7 @@ __all__ = ['TEXT_EXTS', 'FILTER_REASONS', 'FORMAT_VERSION', 'STORAGE_TYPES', 'SI
            'chat_tokens', 'tokenize_docs', 'token_mask', 'shard_schema', 'encode_activations', 'decode_activations',
            'activations_table', 'atomic_write_table', 'RunningStats', 'CollectConfig', 'collect_activations',
            'read_manifest', 'merge_manifests', 'ShardInfo', 'scan_shard', 'read_shard', 'doc_split', 'shard_files',
-           'ActivationDataset', 'estimate_input_scale', 'ocs_collect']
+           'ActivationDataset', 'Prefetcher', 'estimate_input_scale', 'ocs_collect']
 
 # %% ../nbs/01_collect.ipynb #2b4a620d
 TEXT_EXTS = ('.parquet', '.jsonl', '.json', '.txt')
@@ -267,8 +268,8 @@ def token_mask(batch:dict, acts:dict[int, torch.Tensor], drop_ids=None, outlier_
     return keep, counts
 
 # %% ../nbs/01_collect.ipynb #0cc74625
-FORMAT_VERSION = 1
-STORAGE_TYPES = {'bfloat16': pa.uint16(), 'float16': pa.float16(), 'float32': pa.float32()}
+FORMAT_VERSION = 2  # 2: `activation` as fixed_size_binary rows, uncompressed; 1: fixed_size_list<uint16> (read only)
+STORAGE_TYPES = {'bfloat16': np.dtype(np.uint16), 'float16': np.dtype(np.float16), 'float32': np.dtype(np.float32)}
 SITE_DOC = ("raw output of decoder block L (residual stream after block L, before any final norm); "
             "equals output_hidden_states[L+1] for L < n_blocks-1")
 MANIFEST_KEYS = ('format', 'version', 'model', 'revision', 'tokenizer', 'model_dtype', 'n_blocks', 'site', 'site_doc',
@@ -276,10 +277,11 @@ MANIFEST_KEYS = ('format', 'version', 'model', 'revision', 'tokenizer', 'model_d
                  'filters', 'counts', 'n_tokens', 'shards', 'stats')
 
 def shard_schema(d:int, dtype:str='bfloat16', layer:int|None=None) -> pa.Schema:
-    "The arrow schema of an activation shard of width `d`."
+    "The arrow schema of an activation shard of width `d`: one fixed-size binary value of `d` stored numbers per row."
     if dtype not in STORAGE_TYPES: raise ValueError(f"dtype: expected one of {list(STORAGE_TYPES)}, got {dtype!r}")
     meta = json.dumps({'version': FORMAT_VERSION, 'dtype': dtype, 'd': d, 'layer': layer})
-    return pa.schema([pa.field('activation', pa.list_(STORAGE_TYPES[dtype], d)), pa.field('token_id', pa.int32()),
+    row = pa.binary(d * STORAGE_TYPES[dtype].itemsize)
+    return pa.schema([pa.field('activation', row, nullable=False), pa.field('token_id', pa.int32()),
                       pa.field('doc_id', pa.int64()), pa.field('position', pa.int32())], metadata={'ocs': meta})
 
 def encode_activations(x:torch.Tensor, dtype:str='bfloat16') -> np.ndarray:
@@ -294,16 +296,23 @@ def decode_activations(a:np.ndarray, dtype:str='bfloat16') -> torch.Tensor:
 
 def activations_table(acts:np.ndarray, token_id, doc_id, position, dtype:str='bfloat16',
                       layer:int|None=None) -> pa.Table:
-    "An arrow table in the shard schema from (n, d) encoded activations and per-row metadata (no Python lists)."
+    "An arrow table in the shard schema from (n, d) encoded activations and per-row metadata (no copy of `acts`)."
     n, d = acts.shape
-    values = pa.array(np.ascontiguousarray(acts).reshape(-1), type=STORAGE_TYPES[dtype])
-    cols = [pa.FixedSizeListArray.from_arrays(values, d), pa.array(np.asarray(token_id, np.int32)),
-            pa.array(np.asarray(doc_id, np.int64)), pa.array(np.asarray(position, np.int32))]
+    if acts.dtype != STORAGE_TYPES[dtype]:
+        raise TypeError(f"activations_table: dtype={dtype!r} stores {STORAGE_TYPES[dtype]}, got {acts.dtype} "
+                        "(use encode_activations)")
+    a = np.ascontiguousarray(acts)
+    rows = pa.FixedSizeBinaryArray.from_buffers(pa.binary(d * a.itemsize), n, [None, pa.py_buffer(a)])
+    cols = [rows, pa.array(np.asarray(token_id, np.int32)), pa.array(np.asarray(doc_id, np.int64)),
+            pa.array(np.asarray(position, np.int32))]
     return pa.Table.from_arrays(cols, schema=shard_schema(d, dtype, layer))
 
-def atomic_write_table(table:pa.Table, path, row_group_size:int=1<<14):
-    "Write parquet (zstd) through `atomic_write` (a temporary file, then a rename): a reader never sees half a shard."
-    atomic_write(path, lambda t: pq.write_table(table, t, compression='zstd', row_group_size=row_group_size))
+def atomic_write_table(table:pa.Table, path, row_group_size:int|None=None):
+    "Write a shard through `atomic_write` (temporary file, then rename): activations raw, metadata zstd, one row group."
+    small = [c for c in table.column_names if c != 'activation']
+    kw = dict(compression={c: 'zstd' for c in small} | {'activation': 'none'}, use_dictionary=small,
+              row_group_size=row_group_size or max(1, table.num_rows))
+    atomic_write(path, lambda t: pq.write_table(table, t, **kw))
 
 # %% ../nbs/01_collect.ipynb #e09a3c3d
 @dataclass
@@ -695,8 +704,28 @@ class ShardInfo:
 
 def _corrupt(path, e): return ValueError(f"corrupt or truncated activation shard {path}: {e}")
 
+def _binary_layout(path, sch:pa.Schema, t) -> tuple[int, str]:
+    "`(d, dtype)` of a format-2 shard: the `ocs` schema metadata says how to read the bytes of a row."
+    try: meta = json.loads((sch.metadata or {})[b'ocs'])
+    except (KeyError, ValueError): raise ValueError(f"{path}: binary activation column without `ocs` metadata") from None
+    dtype, d = meta.get('dtype'), meta.get('d')
+    if dtype not in STORAGE_TYPES or not isinstance(d, int) or d * STORAGE_TYPES[dtype].itemsize != t.byte_width:
+        raise ValueError(f"{path}: `ocs` metadata says d={d!r} {dtype!r}, which does not fit rows of "
+                         f"{t.byte_width} bytes")
+    return d, dtype
+
+def _list_layout(path, pf:pq.ParquetFile, col:str, t) -> tuple[int, str]:
+    "`(d, dtype)` of a format-1 shard (or of the original code's): a list of uint16 (bf16 bits), float16 or float32."
+    if t.value_type not in _VALUE_DTYPES:
+        raise ValueError(f"{path}: column {col!r} has type {t}; "
+                         "expected a list of uint16 (bf16 bits), float16 or float32")
+    if pa.types.is_fixed_size_list(t): return t.list_size, _VALUE_DTYPES[t.value_type]
+    if pf.metadata.num_rows == 0: return 0, _VALUE_DTYPES[t.value_type]
+    try: return len(next(pf.iter_batches(batch_size=1, columns=[col])).column(0)[0]), _VALUE_DTYPES[t.value_type]
+    except Exception as e: raise _corrupt(path, e) from None
+
 def scan_shard(path) -> ShardInfo:
-    "Read a shard's footer (not its data) into a `ShardInfo`; the original `residual_stream` layout is accepted."
+    "Read a shard's footer (not its data) into a `ShardInfo`; formats 1 and 2 and the original layout are accepted."
     try: pf = pq.ParquetFile(path)
     except Exception as e: raise _corrupt(path, e) from None
     sch = pf.schema_arrow
@@ -705,33 +734,39 @@ def scan_shard(path) -> ShardInfo:
         raise ValueError(f"{path}: no 'activation' column (nor the original open-concept-steering code's "
                          f"'residual_stream'); columns are {sch.names}")
     t = sch.field(col).type
-    is_list = pa.types.is_fixed_size_list(t) or pa.types.is_list(t) or pa.types.is_large_list(t)
-    if not is_list or t.value_type not in _VALUE_DTYPES:
-        raise ValueError(f"{path}: column {col!r} has type {t}; "
-                         "expected a list of uint16 (bf16 bits), float16 or float32")
-    if pa.types.is_fixed_size_list(t): d = t.list_size
-    elif pf.metadata.num_rows == 0: d = 0
-    else:
-        try: d = len(next(pf.iter_batches(batch_size=1, columns=[col])).column(0)[0])
-        except Exception as e: raise _corrupt(path, e) from None
-    return ShardInfo(Path(path), pf.metadata.num_rows, d, _VALUE_DTYPES[t.value_type], col,
+    if pa.types.is_fixed_size_binary(t): d, dtype = _binary_layout(path, sch, t)
+    elif pa.types.is_fixed_size_list(t) or pa.types.is_list(t) or pa.types.is_large_list(t):
+        d, dtype = _list_layout(path, pf, col, t)
+    else: raise ValueError(f"{path}: column {col!r} has type {t}; expected fixed-size binary rows (format 2) "
+                           "or a list of uint16 (bf16 bits), float16 or float32 (format 1)")
+    return ShardInfo(Path(path), pf.metadata.num_rows, d, dtype, col,
                      all(c in sch.names for c in ('token_id', 'doc_id', 'position')))
 
 # %% ../nbs/01_collect.ipynb #91ff9c35
-def read_shard(info:ShardInfo, meta:bool=True) -> dict[str, np.ndarray]:
-    "A shard's `activation` (n, d) in its stored dtype, `token_id`, `doc_id` and `position`, via arrow buffers."
-    cols = [info.column] + (['token_id', 'doc_id', 'position'] if meta and info.has_meta else [])
-    try: t = pq.read_table(info.path, columns=cols)
-    except Exception as e: raise _corrupt(info.path, e) from None
-    if t.num_rows != info.rows: raise _corrupt(info.path, f"footer says {info.rows} rows, read {t.num_rows}")
-    arr = t.column(info.column).combine_chunks()
-    if arr.null_count: raise ValueError(f"{info.path}: {arr.null_count} null activation rows")
+def _activation_rows(col:pa.ChunkedArray, info:ShardInfo) -> np.ndarray:
+    "The (n, d) stored values of an activation column: the data buffer itself for binary rows, else the list values."
+    if col.null_count: raise ValueError(f"{info.path}: {col.null_count} null activation rows")
+    dt = STORAGE_TYPES[info.dtype]
+    if pa.types.is_fixed_size_binary(col.type):
+        w = col.type.byte_width
+        parts = [np.frombuffer(c.buffers()[1], dt, count=len(c) * info.d, offset=c.offset * w) for c in col.chunks]
+        flat = parts[0] if len(parts) == 1 else np.concatenate(parts) if parts else np.empty(0, dt)
+        return flat.reshape(-1, info.d)
+    arr = col.combine_chunks()
     if not pa.types.is_fixed_size_list(arr.type):
         lens = np.diff(arr.offsets.to_numpy())
         if len(lens) and (lens != info.d).any():
             raise ValueError(f"{info.path}: rows of different widths in {info.column!r} "
                              f"(expected {info.d}, found {sorted(set(lens.tolist()))[:5]})")
-    out = {'activation': arr.flatten().to_numpy(zero_copy_only=False).reshape(-1, info.d)}
+    return arr.flatten().to_numpy(zero_copy_only=False).reshape(-1, info.d)
+
+def read_shard(info:ShardInfo, meta:bool=True) -> dict[str, np.ndarray]:
+    "A shard's `activation` (n, d) in its stored dtype, `token_id`, `doc_id` and `position`, via arrow buffers."
+    cols = [info.column] + (['token_id', 'doc_id', 'position'] if meta and info.has_meta else [])
+    try: t = pq.read_table(info.path, columns=cols, memory_map=True)
+    except Exception as e: raise _corrupt(info.path, e) from None
+    if t.num_rows != info.rows: raise _corrupt(info.path, f"footer says {info.rows} rows, read {t.num_rows}")
+    out = {'activation': _activation_rows(t.column(info.column), info)}
     for c in cols[1:]: out[c] = t.column(c).to_numpy()
     return out
 
@@ -871,23 +906,38 @@ def _read(self:ActivationDataset, i:int) -> dict[str, np.ndarray]:
     return out
 
 @patch
+def _concat(self:ActivationDataset, parts:list[np.ndarray]) -> torch.Tensor:
+    "The (n, d) activations `parts` in the reusable group buffer, as a tensor of the stored dtype (bf16: int16)."
+    n, dt = sum(len(p) for p in parts), parts[0].dtype
+    buf = getattr(self, '_buf', None)
+    if buf is None or buf.size < n * self.d or buf.dtype != dt: buf = self._buf = np.empty(n * self.d, dt)
+    out = buf[:n * self.d].reshape(n, self.d)
+    np.concatenate(parts, out=out)
+    return torch.from_numpy(out.view(np.int16) if self.storage_dtype == 'bfloat16' else out)
+
+@patch
 def _load_group(self:ActivationDataset, epoch:int, g:int, idx) -> tuple[dict, np.ndarray|None]:
     "`(columns, order)` of a group of shards; `order` picks the split's rows, permuted by (seed, epoch, group)."
     # order None: all rows, in order
     parts = [self._read(i) for i in idx]
-    cat = {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}  # one copy, writable
-    a = cat.pop('activation')
-    cat['act'] = torch.from_numpy(a.view(np.int16) if self.storage_dtype == 'bfloat16' else a)
+    cat = {k: np.concatenate([p[k] for p in parts]) for k in parts[0] if k != 'activation'}
+    cat['act'] = self._concat([p['activation'] for p in parts])
     order = None
     if self.split is not None:
         m = doc_split(cat['doc_id'], self.val_fraction)
         order = np.flatnonzero(m if self.split == 'val' else ~m)
     if self.shuffle:
-        perm = np.random.default_rng([self.seed, epoch, g]).permutation(len(a) if order is None else len(order))
+        perm = np.random.default_rng([self.seed, epoch, g]).permutation(len(cat['act']) if order is None else len(order))
         order = perm if order is None else order[perm]
     return cat, order
 
 # %% ../nbs/01_collect.ipynb #c8e490d1
+def _detach(piece) -> tuple[dict, slice]:
+    "A copy of a `(columns, rows)` piece that no longer points into the group buffer (at most a batch of rows)."
+    c, ix = piece
+    act = c['act'][ix].clone() if isinstance(ix, slice) else c['act'].index_select(0, torch.from_numpy(ix))
+    return {'act': act, **{k: v[ix].copy() for k, v in c.items() if k != 'act'}}, slice(0, len(act))
+
 @patch
 def _stream(self:ActivationDataset, epoch:int, groups, skip:int=0) -> Iterator[list]:
     "One worker's batches, from batch `skip` on, as lists of `(columns, rows)` pieces."
@@ -907,13 +957,15 @@ def _stream(self:ActivationDataset, epoch:int, groups, skip:int=0) -> Iterator[l
             partial.append(piece(pos, pos + take))
             pos += take
             n_partial += take
-            if n_partial < B: continue
+            if n_partial < B:
+                partial[-1] = _detach(partial[-1])  # this group is done; its buffer will be reused
+                continue
             yield partial
             partial, n_partial = [], 0
         while pos + B <= n:
             yield [piece(pos, pos + B)]
             pos += B
-        if pos < n: partial, n_partial = [piece(pos, n)], n - pos
+        if pos < n: partial, n_partial = [_detach(piece(pos, n))], n - pos
     if partial and not self.drop_last: yield partial
 
 @patch
@@ -921,9 +973,11 @@ def _gather(self:ActivationDataset, pieces:list, meta:bool=True):
     "A batch from `(columns, rows)` pieces: (B, d) tensor of `self.dtype` (or a dict with metadata)."
     def take(t, ix): return t[ix] if isinstance(ix, slice) else t.index_select(0, torch.from_numpy(ix))
     parts = [take(c['act'], ix) for c, ix in pieces]
-    x = parts[0] if len(parts) == 1 else torch.cat(parts)
-    if self.storage_dtype == 'bfloat16': x = x.view(torch.bfloat16)
-    x = x.to(self.dtype, copy=True)
+    x = torch.empty(sum(len(p) for p in parts), self.d, dtype=self.dtype)
+    at = 0
+    for p in parts:  # the one conversion, into the new batch tensor (never a view of the group buffers)
+        x[at:at + len(p)].copy_(p.view(torch.bfloat16) if self.storage_dtype == 'bfloat16' else p)
+        at += len(p)
     if self.scale is not None: x *= self.scale
     if not (meta and self.with_meta): return x
     columns = ('token_id', 'doc_id', 'position')
@@ -966,6 +1020,67 @@ def dataloader(self:ActivationDataset, num_workers:int=0, pin_memory:bool=False,
         self._batch += 1
         yield b
     self._epoch, self._batch = self._epoch + 1, 0
+
+# %% ../nbs/01_collect.ipynb #0dbef2f1
+_END = object()  # the source is exhausted
+
+def _pinned(item):
+    "`item` (a tensor or a dict of them) copied into page-locked memory."
+    if isinstance(item, torch.Tensor): return item.pin_memory()
+    if isinstance(item, dict): return {k: _pinned(v) for k, v in item.items()}
+    return item
+
+class Prefetcher:
+    "Items of `source` made `depth` ahead by a background thread, each with a snapshot of the source's position."
+    def __init__(self, source, # any iterable (e.g. `train.stream(dataset)`)
+                 depth:int=2, # items made ahead
+                 pin_memory:bool=False, # copy tensors into page-locked memory (for asynchronous copies to a GPU)
+                 state:Callable|None=None): # the source's position after each item (e.g. `dataset.state_dict`)
+        if depth < 1: raise ValueError(f"depth must be a positive integer, got {depth}")
+        self.pin, self.state_fn = pin_memory, state
+        self.state, self.wait_s, self.n = (state() if state else None), 0.0, 0
+        self._q, self._stop = Queue(maxsize=depth), threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(iter(source),), daemon=True, name='ocs-prefetch')
+        self._thread.start()
+
+    def _put(self, entry) -> bool:
+        "Queue `entry` unless closed meanwhile; whether it was queued."
+        while not self._stop.is_set():
+            try:
+                self._q.put(entry, timeout=0.1)
+                return True
+            except Full: pass
+        return False
+
+    def _run(self, it):
+        try:
+            for item in it:
+                if self.pin: item = _pinned(item)
+                if not self._put((item, self.state_fn() if self.state_fn else None, None)): return
+        except BaseException as e:  # handed to the consumer, raised there with its traceback
+            self._put((None, None, e))
+            return
+        self._put((_END, None, None))
+
+    def __iter__(self): return self
+    def __next__(self):
+        t0 = time.perf_counter()
+        item, snap, err = self._q.get()
+        self.wait_s += time.perf_counter() - t0
+        if err is not None: raise err
+        if item is _END:
+            self._q.put((_END, None, None))  # every later call also stops
+            raise StopIteration
+        self.state, self.n = snap, self.n + 1
+        return item
+
+    def close(self):
+        "Stop the thread (it finishes the item it is making) and drop what it made."
+        self._stop.set()
+        self._thread.join()
+        while not self._q.empty(): self._q.get_nowait()
+    def __enter__(self): return self
+    def __exit__(self, *exc): self.close()
 
 # %% ../nbs/01_collect.ipynb #661805d7
 def estimate_input_scale(data, # an ActivationDataset or a path to an activation folder
