@@ -8,7 +8,7 @@ import heapq, os, platform, statistics, tempfile, time, warnings
 from itertools import count
 from pathlib import Path
 from typing import Callable, Iterator
-import numpy as np, torch, pyarrow.parquet as pq
+import numpy as np, torch, pyarrow as pa, pyarrow.parquet as pq
 from torch import nn
 from fastcore.script import call_parse
 from .files import atomic_write, write_json
@@ -16,7 +16,7 @@ from .hf_model import find_blocks, check_layers, block_activations
 from .sae import make_sae, random_sae
 from .kernels import topk_loss
 from .collect import (ActivationDataset, atomic_write_table, activations_table,
-                                           encode_activations)
+                                           encode_activations, read_shard)
 from .train import DeadFeatureTracker, make_optimizer
 from .features import FeatureMiner, firing_triplets
 from .steering import Steerer
@@ -244,19 +244,28 @@ def benchmark_early_exit(model: nn.Module, layer: int | None = None, batch_size:
                 speedup=t_full / t_early, ideal=ideal, efficiency=t_full / t_early / ideal)
 
 # %% ../nbs/07_bench.ipynb #7b3e90c2
-def write_random_shards(path, n_shards: int = 4, rows: int = 4096, d: int = 256, seed: int = 0):
-    "Synthetic activation shards (Gaussian bf16) for benchmarks."
+def _format1_table(acts: np.ndarray, token_id, doc_id, position) -> pa.Table:
+    "Rows in collect's format 1 (`activation` as `fixed_size_list<uint16>`), the layout before format 2."
+    n, d = acts.shape
+    return pa.table({'activation': pa.FixedSizeListArray.from_arrays(pa.array(acts.reshape(-1)), d),
+                     'token_id': pa.array(np.asarray(token_id, np.int32)), 'doc_id': pa.array(np.asarray(doc_id)),
+                     'position': pa.array(np.asarray(position, np.int32))})
+
+def write_random_shards(path, n_shards: int = 4, rows: int = 4096, d: int = 256, seed: int = 0, format: int = 2):
+    "Synthetic activation shards (Gaussian bf16) for benchmarks, in collect's format 2 (or the old format 1)."
     path = Path(path)
     path.mkdir(parents=True, exist_ok=True)
     g = torch.Generator().manual_seed(seed)
     for i in range(n_shards):
         acts = encode_activations(torch.randn(rows, d, generator=g))
-        table = activations_table(acts, np.zeros(rows), np.arange(rows) + i * rows, np.zeros(rows))
-        atomic_write_table(table, path / f'shard-000-{i:06d}.parquet')
+        meta = (np.zeros(rows), np.arange(rows) + i * rows, np.zeros(rows))
+        file = path / f'shard-000-{i:06d}.parquet'
+        if format == 1: pq.write_table(_format1_table(acts, *meta), file, compression='zstd')
+        else: atomic_write_table(activations_table(acts, *meta), file)
     return path
 
 def baseline_batches(tables, batch_size: int = 4096) -> Iterator[torch.Tensor]:
-    "A Python-list reader: rows as lists → np.array → bf16 → float, in contiguous blocks (for comparison only)."
+    "A Python-list reader of format-1 tables: rows as lists → np.array → bf16 → float, in contiguous blocks."
     for t in tables:
         rows = t.column('activation').to_pylist()
         for i in range(0, len(rows), batch_size):
@@ -264,31 +273,37 @@ def baseline_batches(tables, batch_size: int = 4096) -> Iterator[torch.Tensor]:
             yield torch.from_numpy(a.view(np.int16)).view(torch.bfloat16).float()
 
 # %% ../nbs/07_bench.ipynb #9a4d0c55
-def _shuffled_conversion(tables, d: int, batch_size: int):
-    "`ActivationDataset`'s work on decoded Arrow tables: one copy to int16, then shuffled bf16 → float batches."
-    for t in tables:
-        col = t.column('activation').combine_chunks()
-        a = torch.from_numpy(col.flatten().to_numpy().reshape(-1, d).view(np.int16).copy())  # the reader copies once
-        perm = torch.randperm(len(a))
-        for i in range(0, len(a), batch_size): a.index_select(0, perm[i:i + batch_size]).view(torch.bfloat16).float()
+def _reader_contestants(path, old, batch_size: int, nbytes: int) -> dict[str, Callable]:
+    "The reader benchmark's timed calls: memcpy, the raw column reads, our reader (three ways) and the list reader."
+    src, dst = np.ones(nbytes, np.uint8), np.empty(nbytes, np.uint8)
+    files, old_files = sorted(Path(path).glob('*.parquet')), sorted(Path(old).glob('*.parquet'))
+    read = lambda fs: [pq.read_table(f, columns=['activation'], memory_map=True) for f in fs]
+    ours, ours_v1 = ActivationDataset(path, batch_size=batch_size), ActivationDataset(old, batch_size=batch_size)
+    ours_mem = ActivationDataset(path, batch_size=batch_size, in_memory=True)
+    drain = lambda it: sum(1 for _ in it)
+    drain(ours_mem)                                                      # fills its cache
+    return {'memcpy': lambda i: np.copyto(dst, src), 'column_read': lambda i: read(files),
+            'column_read_v1': lambda i: read(old_files), 'ours': lambda i: drain(ours),
+            'ours_in_memory': lambda i: drain(ours_mem), 'ours_v1': lambda i: drain(ours_v1),
+            'list': lambda i: drain(baseline_batches(read(old_files), batch_size))}
 
 def benchmark_reader(path, batch_size: int = 4096, n_iter: int = 2, clock: str = 'wall') -> dict:
-    "GB/s of `ActivationDataset` vs the Python-list reader, end to end from parquet and for the conversion alone."
+    "GB/s of `ActivationDataset` (shuffled, float32 batches) against memcpy, pyarrow's column read and the list reader."
     ds = ActivationDataset(path, batch_size=batch_size)
-    files = [s.path for s in ds.shards]
     gb = ds.n_tokens * ds.d * 2 / 1e9                                          # stored bf16
-    read = lambda: [pq.read_table(f, columns=['activation']) for f in files]
-    tables = read()                                                            # decoded once, for the conversions
-    times = interleaved_times({'decode': lambda i: read(),
-                               'ours': lambda i: [None for _ in ds],
-                               'list_convert': lambda i: [None for _ in baseline_batches(tables, batch_size)],
-                               'ours_convert': lambda i: _shuffled_conversion(tables, ds.d, batch_size)},
-                              n_iter, warmup=0, clock=clock)
-    t = {name: min(ts) for name, ts in times.items()}
-    t_list = t['decode'] + t['list_convert']                                  # the list reader decodes too
-    return dict(gb=gb, parquet_decode_gb_s=gb / t['decode'], ocs_gb_s=gb / t['ours'], baseline_gb_s=gb / t_list,
-                ratio=t_list / t['ours'], ocs_convert_gb_s=gb / t['ours_convert'],
-                baseline_convert_gb_s=gb / t['list_convert'], convert_ratio=t['list_convert'] / t['ours_convert'])
+    with tempfile.TemporaryDirectory() as old:                                 # the same rows in format 1
+        for s in ds.shards:
+            cols = read_shard(s)
+            pq.write_table(_format1_table(cols['activation'], cols['token_id'], cols['doc_id'], cols['position']),
+                           Path(old) / s.path.name, compression='zstd')
+        fns = _reader_contestants(path, old, batch_size, int(gb * 1e9))
+        times = interleaved_times(fns, n_iter, warmup=0, clock=clock)
+    rate = {name: gb / min(ts) for name, ts in times.items()}
+    return dict(gb=gb, clock=clock, memcpy_gb_s=rate['memcpy'], column_read_gb_s=rate['column_read'],
+                column_read_v1_gb_s=rate['column_read_v1'], ocs_gb_s=rate['ours'],
+                ocs_in_memory_gb_s=rate['ours_in_memory'], ocs_v1_gb_s=rate['ours_v1'], baseline_gb_s=rate['list'],
+                ratio=rate['ours'] / rate['list'], memcpy_fraction=rate['ours'] / rate['memcpy'],
+                column_read_fraction=rate['ours'] / rate['column_read'])
 
 # %% ../nbs/07_bench.ipynb #1dbb0ff6
 def baseline_topk(batches, d_sae: int, k: int = 20, chunk: int = 256, heaps: list | None = None) -> list:

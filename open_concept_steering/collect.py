@@ -23,7 +23,7 @@ __all__ = ['TEXT_EXTS', 'FILTER_REASONS', 'FORMAT_VERSION', 'STORAGE_TYPES', 'SI
            'chat_tokens', 'tokenize_docs', 'token_mask', 'shard_schema', 'encode_activations', 'decode_activations',
            'activations_table', 'atomic_write_table', 'RunningStats', 'CollectConfig', 'collect_activations',
            'read_manifest', 'merge_manifests', 'ShardInfo', 'scan_shard', 'read_shard', 'doc_split', 'shard_files',
-           'ActivationDataset', 'Prefetcher', 'estimate_input_scale', 'ocs_collect']
+           'ActivationDataset', 'Prefetcher', 'estimate_input_scale', 'LiveActivations', 'ocs_collect']
 
 # %% ../nbs/01_collect.ipynb #2b4a620d
 TEXT_EXTS = ('.parquet', '.jsonl', '.json', '.txt')
@@ -578,9 +578,13 @@ def _rank_share(max_tokens:int|None, rank:int, world_size:int) -> int|None:
     "This rank's share of `max_tokens` rows (None: no limit)."
     return None if max_tokens is None else max_tokens // world_size + (rank < max_tokens % world_size)
 
+def _batch_mask(batch:dict, acts:dict, drop:list[int], cfg:CollectConfig) -> tuple[torch.Tensor, dict[str, int]]:
+    "`token_mask` with the filters of `cfg`: the one rule for which tokens are kept, stored or trained on the fly."
+    return token_mask(batch, acts, drop, cfg.outlier_factor, cfg.nonfinite)
+
 def _queue_batch(writer:_Writer, b:int, batch:dict, acts:dict, drop:list[int], cfg:CollectConfig, skip:int) -> int:
     "Mask batch `b`, queue its kept rows but the first `skip` (stored before a resume); returns its tokens seen."
-    keep, counts = token_mask(batch, acts, drop, cfg.outlier_factor, cfg.nonfinite)
+    keep, counts = _batch_mask(batch, acts, drop, cfg)
     seen = int(batch['attention_mask'].sum())
     counts['tokens_seen'] = seen  # (the writer takes it out of `counts` once the batch is on disk)
     keep_cpu = keep.cpu()
@@ -707,7 +711,8 @@ def _corrupt(path, e): return ValueError(f"corrupt or truncated activation shard
 def _binary_layout(path, sch:pa.Schema, t) -> tuple[int, str]:
     "`(d, dtype)` of a format-2 shard: the `ocs` schema metadata says how to read the bytes of a row."
     try: meta = json.loads((sch.metadata or {})[b'ocs'])
-    except (KeyError, ValueError): raise ValueError(f"{path}: binary activation column without `ocs` metadata") from None
+    except (KeyError, ValueError):
+        raise ValueError(f"{path}: binary activation column without `ocs` metadata") from None
     dtype, d = meta.get('dtype'), meta.get('d')
     if dtype not in STORAGE_TYPES or not isinstance(d, int) or d * STORAGE_TYPES[dtype].itemsize != t.byte_width:
         raise ValueError(f"{path}: `ocs` metadata says d={d!r} {dtype!r}, which does not fit rows of "
@@ -927,7 +932,8 @@ def _load_group(self:ActivationDataset, epoch:int, g:int, idx) -> tuple[dict, np
         m = doc_split(cat['doc_id'], self.val_fraction)
         order = np.flatnonzero(m if self.split == 'val' else ~m)
     if self.shuffle:
-        perm = np.random.default_rng([self.seed, epoch, g]).permutation(len(cat['act']) if order is None else len(order))
+        n = len(cat['act']) if order is None else len(order)
+        perm = np.random.default_rng([self.seed, epoch, g]).permutation(n)
         order = perm if order is None else order[perm]
     return cat, order
 
@@ -1101,6 +1107,122 @@ def estimate_input_scale(data, # an ActivationDataset or a path to an activation
         msq = sq_sum / count
     if not msq > 0 or not math.isfinite(msq): raise ValueError(f"{ds.dir}: mean squared norm is {msq}; cannot scale")
     return math.sqrt(ds.d / msq)
+
+# %% ../nbs/01_collect.ipynb #0c6908ff
+def _split_docs(texts, text_field:str, split:str|None, val_fraction:float, max_docs:int|None):
+    "`(doc_id, text)` of the first `max_docs` documents on the `split` side of `doc_split` (None: all of them)."
+    for i, (doc_id, text) in enumerate(iter_texts(texts, text_field)):
+        if max_docs is not None and i >= max_docs: return
+        if split is None or bool(doc_split(np.array([doc_id]), val_fraction)[0]) == (split == 'val'): yield doc_id, text
+
+class LiveActivations:
+    "Batches `{layer: (B, d)}` of block outputs straight from model forwards, through a token-level mixing buffer."
+    def __init__(self, model, tokenizer, texts, # a text source, as for `iter_texts`
+                 cfg:CollectConfig, # layers, windows, filters and `dtype` (the buffer's: values as collect stores them)
+                 batch_size:int=4096, # tokens per batch (of this process)
+                 buffer_tokens:int=1 << 17, shuffle:bool=True, seed:int=0,
+                 split:str|None=None, val_fraction:float=0.0, # None, 'train' or 'val' (held-out documents)
+                 rank:int=0, world_size:int=1, dtype=torch.float32):
+        if split not in (None, 'train', 'val'):
+            raise ValueError(f"split: expected None, 'train' or 'val', got {split!r}")
+        if batch_size < 1 or buffer_tokens < 2: raise ValueError("batch_size must be positive and buffer_tokens >= 2")
+        self.model, self.tokenizer, self.texts, self.cfg = model, tokenizer, texts, cfg
+        self.layers = _check_config(cfg, len(find_blocks(model)))
+        self.drop, self.d, self.device = _drop_ids(tokenizer, cfg), _hidden_size(model), next(model.parameters()).device
+        self.batch_size, self.buffer_tokens, self.shuffle, self.seed = batch_size, buffer_tokens, shuffle, seed
+        self.split, self.val_fraction, self.dtype = split, val_fraction, dtype
+        self.rank, self.world_size = rank, world_size
+        self._gen = torch.Generator().manual_seed(seed * 1_000_003 + rank)
+        self._epoch, self._b, self._it, self._pending = 0, 0, None, None   # source position, rows not yet mixed
+        self._ready, self._pos, self._kept = None, 0, None                 # the half being handed out, the other half
+    def __repr__(self): return (f"LiveActivations(layers={self.layers}, d={self.d}, batch_size={self.batch_size}, "
+                                f"buffer_tokens={self.buffer_tokens}, split={self.split}, "
+                                f"rank {self.rank} of {self.world_size})")
+
+# %% ../nbs/01_collect.ipynb #8cfadc4b
+@patch
+def _forwards(self:LiveActivations, epoch:int, skip:int):
+    "Kept rows `{layer: (n, d)}` of each forward batch of pass `epoch` (the first `skip` tokenized, not run)."
+    cfg, store = self.cfg, torch_dtype(self.cfg.dtype)
+    docs = _split_docs(self.texts, cfg.text_field, self.split, self.val_fraction, cfg.max_docs)
+    batches = tokenize_docs(self.tokenizer, docs, cfg.ctx_len, cfg.batch_size, pack=cfg.pack, chat=cfg.chat,
+                            add_special_tokens=cfg.add_special_tokens, rank=self.rank, world_size=self.world_size)
+    for b, batch in enumerate(batches):
+        if b < skip: continue
+        acts = block_activations(self.model, batch['input_ids'].to(self.device),
+                                 batch['attention_mask'].to(self.device), self.layers)
+        keep, _ = _batch_mask(batch, acts, self.drop, cfg)
+        self._b = b + 1
+        yield {L: acts[L][keep].to(store) for L in self.layers}
+
+@patch
+def _take(self:LiveActivations, n:int) -> dict[int, torch.Tensor]:
+    "The next `n` kept rows of the source, `{layer: (n, d)}`, continuing into the next pass at the end of one."
+    parts, have, empty_passes = [], 0, 0
+    while have < n:
+        if self._pending is not None:
+            k = min(n - have, len(self._pending[self.layers[0]]))
+            parts.append({L: v[:k] for L, v in self._pending.items()})
+            rest = {L: v[k:] for L, v in self._pending.items()}
+            self._pending = rest if len(rest[self.layers[0]]) else None
+            have += k
+            continue
+        if self._it is None: self._it, empty_passes = self._forwards(self._epoch, self._b), empty_passes + 1
+        if empty_passes > 1: raise ValueError(f"{self!r}: a whole pass over the documents kept no token")
+        rows = next(self._it, None)
+        if rows is None: self._epoch, self._b, self._it = self._epoch + 1, 0, None
+        elif len(rows[self.layers[0]]): self._pending, empty_passes = rows, 0
+    return {L: torch.cat([p[L] for p in parts]) for L in self.layers}
+
+# %% ../nbs/01_collect.ipynb #e93d2a9b
+@patch
+def _refill(self:LiveActivations):
+    "Mix new rows with the kept half; hand out the first half of the mix, keep the second."
+    half = self.buffer_tokens // 2
+    new = self._take(self.buffer_tokens - (0 if self._kept is None else len(self._kept[self.layers[0]])))
+    mix = new if self._kept is None else {L: torch.cat([self._kept[L], new[L]]) for L in self.layers}
+    n = len(mix[self.layers[0]])
+    if self.shuffle:
+        perm = torch.randperm(n, generator=self._gen).to(self.device)
+        mix = {L: v[perm] for L, v in mix.items()}
+    out = {L: v[:n - half] for L, v in mix.items()}
+    if self._ready is not None and len(self._ready[self.layers[0]]) > self._pos:  # a batch's worth left over
+        out = {L: torch.cat([self._ready[L][self._pos:], out[L]]) for L in self.layers}
+    self._ready, self._pos, self._kept = out, 0, {L: v[n - half:] for L, v in mix.items()}
+
+@patch
+def __iter__(self:LiveActivations):
+    "Endless batches `{layer: (batch_size, d)}` of `self.dtype`."
+    while True:
+        B = self.batch_size
+        while self._ready is None or len(self._ready[self.layers[0]]) - self._pos < B: self._refill()
+        batch = {L: v[self._pos:self._pos + B].to(self.dtype, copy=True) for L, v in self._ready.items()}
+        self._pos += B
+        yield batch
+
+@patch
+def sample(self:LiveActivations, n:int) -> dict[int, torch.Tensor]:
+    "The first `n` rows (at most the buffer) that batches will hand out, `{layer: (n, d)}` float32; nothing is taken."
+    if self._ready is None: self._refill()
+    return {L: torch.cat([self._ready[L][self._pos:], self._kept[L]])[:n].float() for L in self.layers}
+
+# %% ../nbs/01_collect.ipynb #c2a62fb9
+@patch
+def state_dict(self:LiveActivations) -> dict:
+    "Source position, unmixed rows, buffer halves and generator: references to tensors that are never changed."
+    return dict(epoch=self._epoch, batch=self._b, pos=self._pos, seed=self.seed, rank=self.rank,
+                gen=self._gen.get_state(), pending=self._pending, ready=self._ready, kept=self._kept)
+
+@patch
+def load_state_dict(self:LiveActivations, state:dict):
+    "Continue from a `state_dict()` of a source with the same documents, seed and rank."
+    if (state.get('seed'), state.get('rank')) != (self.seed, self.rank):
+        raise ValueError(f"state was saved with seed {state.get('seed')} on rank {state.get('rank')}, "
+                         f"this source has seed {self.seed} on rank {self.rank}")
+    rows = lambda d: None if d is None else {int(L): v.to(self.device) for L, v in d.items()}
+    self._epoch, self._b, self._pos, self._it = int(state['epoch']), int(state['batch']), int(state['pos']), None
+    self._pending, self._ready, self._kept = rows(state['pending']), rows(state['ready']), rows(state['kept'])
+    self._gen.set_state(state['gen'])
 
 # %% ../nbs/01_collect.ipynb #4cbb3504
 @call_parse
