@@ -1206,6 +1206,17 @@ def sample(self:LiveActivations, n:int) -> dict[int, torch.Tensor]:
     if self._ready is None: self._refill()
     return {L: torch.cat([self._ready[L][self._pos:], self._kept[L]])[:n].float() for L in self.layers}
 
+@patch
+def head(self:LiveActivations, n:int) -> dict[int, torch.Tensor]:
+    "The first `n` kept rows of one pass, in order, in the buffer dtype (fewer if the pass is shorter): held-out data."
+    parts, have = [], 0
+    for rows in self._forwards(0, 0):
+        parts.append(rows)
+        have += len(rows[self.layers[0]])
+        if have >= n: break
+    if not have: raise ValueError(f"{self!r}: no token in one pass over the documents")
+    return {L: torch.cat([p[L] for p in parts])[:n] for L in self.layers}
+
 # %% ../nbs/01_collect.ipynb #c2a62fb9
 @patch
 def state_dict(self:LiveActivations) -> dict:

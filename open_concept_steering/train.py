@@ -14,6 +14,7 @@ from fastcore.basics import patch
 from fastcore.script import call_parse
 from .sae import ARCHS, SAE, SAEConfig, save_sae, load_sae
 from .files import atomic_write
+from .collect import CollectConfig, LiveActivations, Prefetcher
 
 # %% auto #0
 __all__ = ['INITS', 'SAE_KEYS', 'TrainConfig', 'load_config', 'save_config', 'sae_specs', 'lr_factor', 'sparsity_factor', 'k_at',
@@ -42,6 +43,14 @@ class TrainConfig:
     val_fraction: float = 0.05       # held-out share of the data for metrics
     normalize: bool = True           # scale inputs so that E‖x·s‖² = d (s stored in the SAE as `input_scale`)
     sample_tokens: int = 65536       # tokens used to estimate s, b_dec and data-dependent inits
+    shuffle: bool = True             # token-level shuffling of the training tokens (False: storage or stream order)
+    prefetch: int = 2                # batches read ahead in a background thread (0: read inside the training loop)
+    # on the fly (instead of `data`): activations straight from `model` forwards, nothing stored
+    source: str|None = None          # texts to run through `model` (anything `collect.iter_texts` reads)
+    layers: list|None = None         # blocks to train on, all from one forward (default: [layer]); SAEs per layer
+    collect: dict = field(default_factory=dict)  # `collect.CollectConfig` fields: ctx_len, batch_size, pack, filters..
+    buffer_tokens: int = 131072      # tokens of the mixing buffer (refilled half at a time), per process
+    model_dtype: str|None = None     # dtype of the forwards; None: bfloat16 on CUDA, else the checkpoint's
     # SAE (global defaults; `saes` entries override them)
     name: str|None = None            # output subfolder of a single-SAE run (default: built from arch, size and k/λ)
     arch: str = 'relu'               # relu | topk | batchtopk | jumprelu | gated (`00_sae`'s ARCHS)
@@ -71,6 +80,7 @@ class TrainConfig:
     sparsity_warmup_frac: float = 0.05  # λ / L0-coefficient linear warmup, share of steps
     autocast: str|None = None        # None | bf16 (master weights stay fp32)
     device: str = 'auto'             # auto | cpu | cuda | cuda:1 | mps
+    sync_free: bool|None = None      # no host-device sync per step (NaN, dead checks at log steps); None: on CUDA
     seed: int = 0                    # random seed: SAE inits, data order, resampling draws
     # dead features
     dead_window: int = 1_000_000     # a feature is dead after this many TOKENS without firing
@@ -85,7 +95,7 @@ class TrainConfig:
     resume: bool = False             # continue from `out_dir/checkpoint.safetensors`
     wandb: bool = False              # also log to Weights & Biases (WANDB_MODE=offline works)
     wandb_project: str = 'open-concept-steering'  # W&B project of the run
-    model: str|None = None           # HF model (name or path) for CE/KL loss recovered at the end
+    model: str|None = None           # HF model (name or path): the on-the-fly source, and CE/KL loss recovered
     eval_texts: str|None = None      # texts for loss recovered (anything `collect.iter_texts` reads)
     eval_n_texts: int = 32           # texts used for loss recovered
     eval_ctx_len: int = 128          # tokens per text for loss recovered
@@ -132,10 +142,30 @@ def _validate(self, where='TrainConfig'):
     if self.autocast not in (None, 'bf16'): fail(f"autocast must be None or 'bf16', got {self.autocast!r}")
     if self.batch_size <= 0: fail(f"batch_size must be positive, got {self.batch_size}")
     if not 0 <= self.val_fraction < 1: fail(f"val_fraction must be in [0, 1), got {self.val_fraction}")
+    if self.prefetch < 0: fail(f"prefetch must be >= 0, got {self.prefetch}")
+    _validate_live(self, where)
     if self.resample_every and self.optimizer == 'adamw8bit':
         fail("resampling resets Adam moments row by row, which bitsandbytes' blockwise-quantized "
              "8-bit state cannot do; use optimizer='adam'/'adamw' or resample_every=0")
     return self
+
+_NOT_LIVE = ('layers', 'shard_size', 'max_tokens', 'rank', 'world_size', 'overwrite', 'model_name', 'revision')
+
+def _validate_live(self, where):
+    "The on-the-fly keys: `source` with `model` and `steps`, not with `data`; `collect` keys of `CollectConfig`."
+    def fail(msg): raise ValueError(f"{where}: {msg}")
+    if self.source is None:
+        if self.layers: fail("`layers` trains several layers on the fly: set `source` (texts) and `model`")
+        return
+    if self.data is not None: fail("set `data` (stored activations) or `source` (on the fly), not both")
+    if self.model is None: fail("on-the-fly training (`source`) needs `model`, the model to run the texts through")
+    if not self.steps: fail("on-the-fly training needs `steps`: the length of a text source is unknown in advance")
+    if self.layers is None and self.layer is None: fail("on-the-fly training needs `layers` (or `layer`)")
+    if self.layers is not None and not all(isinstance(L, int) and not isinstance(L, bool) for L in self.layers):
+        fail(f"layers must be a list of block indices, got {self.layers!r}")
+    if self.buffer_tokens < 2: fail(f"buffer_tokens must be at least 2, got {self.buffer_tokens}")
+    keys = [f.name for f in dataclasses.fields(CollectConfig) if f.name not in _NOT_LIVE]
+    _check_keys(self.collect, keys, f"{where}: collect")
 
 def _to_dict(self) -> dict: return dataclasses.asdict(self)
 
@@ -204,8 +234,13 @@ def _default_name(spec: dict) -> str:
     init = spec['init'] if spec['init'] != 'default' else ''
     return '_'.join(str(p) for p in (spec['arch'], spec['d_sae'], knob, init) if p)
 
+def _live_layers(cfg: TrainConfig) -> list[int]|None:
+    "The blocks an on-the-fly run trains on (None for stored activations)."
+    if cfg.source is None: return None
+    return list(cfg.layers) if cfg.layers is not None else [cfg.layer]
+
 def sae_specs(cfg: TrainConfig, d_in: int) -> list[dict]:
-    "One resolved spec per SAE of the run (global fields overridden by each `saes` entry)."
+    "One resolved spec per SAE of the run (global fields overridden by each `saes` entry), for every layer trained."
     base = {k: getattr(cfg, k) for k in SAE_KEYS}
     specs = []
     for over in (cfg.saes or [{}]):
@@ -217,6 +252,10 @@ def sae_specs(cfg: TrainConfig, d_in: int) -> list[dict]:
             s['name'] = _default_name(s)
             if len(cfg.saes) > 1 and over.get('seed') is not None: s['name'] += f"_s{s['seed']}"
         specs.append(s)
+    layers = _live_layers(cfg)
+    if layers is not None:   # on the fly: the sweep for each layer; several layers get a `layer_{L}/` prefix
+        pre = lambda L: f"layer_{L}/" if len(layers) > 1 else ''
+        specs = [{**s, 'layer': L, 'name': pre(L) + s['name']} for L in layers for s in specs]
     names = [s['name'] for s in specs]
     dup = sorted({n for n in names if names.count(n) > 1})
     if dup: raise ValueError(f"saes: duplicate run names {dup}; give each entry a distinct `name`")
@@ -283,11 +322,12 @@ def open_activations(source, **kw):
 def stream(ds):
     "Endless batches from `ds`, epoch after epoch (resumable through `ds.state_dict()`)."
     while True:
-        n = 0
+        n, fresh = 0, ds.state_dict().get('batch', 0) == 0   # (resumed at the end of an epoch: nothing left in it)
         for b in ds:
             n += 1
             yield b
-        if n == 0: raise ValueError(f"no complete batch of {ds.batch_size} tokens in the data ({ds.n_tokens} tokens)")
+        if n == 0 and fresh:
+            raise ValueError(f"no complete batch of {ds.batch_size} tokens in the data ({ds.n_tokens} tokens)")
 
 # %% ../nbs/02_train.ipynb #69bd4287
 def l0_norm(f: torch.Tensor) -> torch.Tensor:
@@ -384,7 +424,7 @@ class DeadFeatureTracker:
         "Account for a batch of features `f` (..., d_sae) (or a precomputed `fired` mask and token count)."
         if fired is None: fired, n_tokens = (f.reshape(-1, f.shape[-1]) > 0).any(0), f.numel() // f.shape[-1]
         self.since += n_tokens
-        self.since[fired.to(self.since.device)] = 0
+        self.since.masked_fill_(fired.to(self.since.device), 0)   # (not `since[fired] = 0`: no host sync)
     @property
     def dead(self) -> torch.Tensor: return self.since >= self.window
     def reset(self, idx): self.since[idx] = 0
@@ -639,11 +679,24 @@ def first_rows(batches, n: int, what: str = 'data') -> torch.Tensor:
     if not out: raise ValueError(f"{what}: no rows to sample")
     return torch.cat(out)[:n]
 
-def _sample_tokens(src, cfg, n) -> torch.Tensor:
-    "About `n` shuffled training tokens, read from an independent pass (so the main stream's position is untouched)."
-    ds = open_activations(src, batch_size=min(cfg.batch_size, n), shuffle=True, seed=cfg.seed + 1,
+def _sample_tokens(src, cfg, n) -> torch.Tensor|dict:
+    "About `n` training tokens (shuffled unless `cfg.shuffle` is off), read without moving the main stream."
+    if isinstance(src, LiveActivations): return _live_sample(src, n)
+    ds = open_activations(src, batch_size=min(cfg.batch_size, n), shuffle=cfg.shuffle, seed=cfg.seed + 1,
                           split='train' if cfg.val_fraction > 0 else None, val_fraction=cfg.val_fraction)
     return first_rows(ds, n, 'data (the training split)')
+
+def _live_sample(src: LiveActivations, n: int) -> dict[int, torch.Tensor]:
+    "The first `n` rows of the mixing buffer per layer; several processes contribute `n / world` each, in rank order."
+    import torch.distributed as dist
+    world = dist.get_world_size() if dist.is_available() and dist.is_initialized() else 1
+    rows = src.sample(n // world)
+    if world == 1: return rows
+    def gather(v):
+        out = [torch.empty_like(v) for _ in range(world)]
+        dist.all_gather(out, v.contiguous())
+        return torch.cat(out)
+    return {L: gather(v) for L, v in rows.items()}   # every process then builds the same SAEs
 
 def input_scale_of(x: torch.Tensor) -> float:
     "s such that E‖x·s‖² = d on the sample `x` (N, d)."
@@ -672,11 +725,17 @@ class _Run:
     def __init__(self, spec, sae, opt, tracker, log_path):
         self.spec, self.sae, self.opt, self.tracker, self.log_path = spec, sae, opt, tracker, log_path
         self.name, self.lr, self.coef = spec['name'], spec['lr'], sae.cfg.sparsity_coef
+        self.layer = spec.get('layer')      # on the fly: the block whose rows this SAE trains on
+        self.first_bad, self.any_dead = None, True   # sync-free mode: first non-finite step; any dead at last check
         self.rows = []
     def log(self, row, write=True):
         self.rows.append(row)
         if write and self.log_path is not None:
             with open(self.log_path, 'a') as fh: fh.write(json.dumps(row) + '\n')
+
+def _for_run(x, r: _Run):
+    "The part of a batch (or held-out data) that run `r` trains on: its layer's rows on the fly, else all of it."
+    return x[r.layer] if isinstance(x, dict) else x
 
 def _read_log(path, before_step=None):
     "The rows of a `train_log.jsonl` (those before `before_step` when given); [] without a file."
@@ -711,17 +770,36 @@ def _open_splits(cfg, data):
     if src is None: raise ValueError("no data: set `data` (an `ocs collect` folder) in the config or pass a tensor")
     kw = dict(batch_size=cfg.batch_size, val_fraction=cfg.val_fraction)
     split = cfg.val_fraction > 0
-    train_ds = open_activations(src, shuffle=True, seed=cfg.seed, split='train' if split else None, **kw)
+    train_ds = open_activations(src, shuffle=cfg.shuffle, seed=cfg.seed, split='train' if split else None, **kw)
     val_ds = open_activations(src, shuffle=False, split='val', **kw) if split else None
     if cfg.d_in is not None and cfg.d_in != train_ds.d:
         where = src if not isinstance(src, torch.Tensor) else 'the data'
         raise ValueError(f"activation width {train_ds.d} in {where} does not match d_in={cfg.d_in} of the config")
     return src, train_ds, val_ds
 
+def _open_live(cfg, rank: int, world: int, device, main: bool):
+    "(source, training stream, held-out rows {layer: (n, d)} or None) of an on-the-fly run of `cfg.model`."
+    from open_concept_steering.hf_model import load_model
+    if cfg.batch_size % world:
+        raise ValueError(f"batch_size {cfg.batch_size} must be a multiple of the {world} processes (one share each)")
+    dtype = cfg.model_dtype or ('bfloat16' if device.type == 'cuda' else None)
+    model, tok = load_model(cfg.model, dtype=dtype, device=str(device))
+    ccfg = CollectConfig(layers=_live_layers(cfg), **cfg.collect)
+    split = 'train' if cfg.val_fraction > 0 else None
+    train = LiveActivations(model, tok, cfg.source, ccfg, batch_size=cfg.batch_size // world, shuffle=cfg.shuffle,
+                            buffer_tokens=cfg.buffer_tokens, seed=cfg.seed, split=split, val_fraction=cfg.val_fraction,
+                            rank=rank, world_size=world)
+    if cfg.d_in is not None and cfg.d_in != train.d:
+        raise ValueError(f"{cfg.model} has width {train.d}; the config says d_in={cfg.d_in}")
+    val = None
+    if split and main:   # the main process evaluates, on held-out documents of the whole source
+        val = LiveActivations(model, tok, cfg.source, ccfg, split='val', val_fraction=cfg.val_fraction)
+        val = val.head(cfg.eval_tokens)
+    return train, train, val
+
 def _build_runs(cfg, specs, src, train_ds, device, log_dir: Path|None, resume: bool) -> list:
     "One `_Run` per spec: SAE (initialized from a token sample unless resuming), optimizer, tracker, log file."
-    sample = None if resume else _sample_tokens(src, cfg, cfg.sample_tokens)
-    scale = input_scale_of(sample) if (sample is not None and cfg.normalize) else 1.0
+    sample = None if resume else _sample_tokens(src, cfg, cfg.sample_tokens)   # on the fly: {layer: rows}
     manifest = getattr(train_ds, 'manifest', None)
     manifest = manifest if isinstance(manifest, dict) else {}
     layer = cfg.layer if cfg.layer is not None else manifest.get('layer')
@@ -729,8 +807,10 @@ def _build_runs(cfg, specs, src, train_ds, device, log_dir: Path|None, resume: b
     runs = []
     for spec in specs:
         meta = {'train_config': cfg.to_dict(), 'run': dict(spec)}
-        sae = _build_sae(spec, train_ds.d, scale, sample, cfg, device, meta)
-        if layer is not None: sae.cfg.layer = layer
+        rows = sample[spec['layer']] if isinstance(sample, dict) else sample
+        scale = input_scale_of(rows) if (rows is not None and cfg.normalize) else 1.0
+        sae = _build_sae(spec, train_ds.d, scale, rows, cfg, device, meta)
+        if spec.get('layer', layer) is not None: sae.cfg.layer = spec.get('layer', layer)
         if model_name is not None: sae.cfg.model_name = model_name
         log_path = None if log_dir is None else _mkdir(log_dir/spec['name'])/'train_log.jsonl'
         opt = make_optimizer(sae.parameters(), spec['lr'], cfg.optimizer, (cfg.beta1, cfg.beta2), cfg.weight_decay)
@@ -738,6 +818,16 @@ def _build_runs(cfg, specs, src, train_ds, device, log_dir: Path|None, resume: b
     return runs
 
 # %% ../nbs/02_train.ipynb #d8304053
+def _state_parts(state: dict) -> tuple[dict, dict]:
+    "(tensors named `data/<path>`, JSON-able rest) of a data position; the on-the-fly one holds its buffer's tensors."
+    flat = dict(_flatten(state))
+    tensors = {f'data/{p}': v for p, v in flat.items() if isinstance(v, torch.Tensor)}
+    return tensors, _nest({p: v for p, v in flat.items() if not isinstance(v, torch.Tensor)})
+
+def _state_join(tensors: dict, rest: dict) -> dict:
+    "The data position saved by `_state_parts`."
+    return _nest(dict(_flatten(rest)) | {k[5:]: v for k, v in tensors.items() if k.startswith('data/')})
+
 def _checkpoint_state(runs, step, tokens, data_state, gen, cfg) -> tuple[dict, dict]:
     "(tensors, meta) of a checkpoint after `step` steps: every run's SAE, optimizer and tracker, RNGs, position."
     tensors, meta = {'rng.torch': torch.get_rng_state(), 'rng.gen': gen.get_state()}, {'runs': {}}
@@ -749,7 +839,9 @@ def _checkpoint_state(runs, step, tokens, data_state, gen, cfg) -> tuple[dict, d
         tensors |= opt_tensors
         tensors[f'run{i}.since'] = r.tracker.since
         meta['runs'][r.name] = {'index': i, 'opt': opt_meta, 'sae_config': r.sae.cfg.to_dict()}
-    meta |= {'step': step, 'tokens': tokens, 'data_state': data_state, 'config': cfg.to_dict()}
+    data_tensors, data_meta = _state_parts(data_state)
+    tensors |= data_tensors
+    meta |= {'step': step, 'tokens': tokens, 'data_state': data_meta, 'config': cfg.to_dict()}
     return tensors, meta
 
 def _restore_state(path, runs, train_ds, gen):
@@ -775,7 +867,7 @@ def _restore_state(path, runs, train_ds, gen):
     if torch.cuda.is_available():
         cuda = [tensors[k] for k in sorted(k for k in tensors if k.startswith('rng.cuda.'))]
         if cuda: torch.cuda.set_rng_state_all(cuda)
-    train_ds.load_state_dict(meta['data_state'])
+    train_ds.load_state_dict(_state_join(tensors, meta['data_state']))
     return meta['step'], meta['tokens']
 
 # %% ../nbs/02_train.ipynb #bdaf1c8e
@@ -788,7 +880,9 @@ class _Trainer:
         self.rank, self.world, dist_device = _dist_setup()    # this process of `world`
         self.main = self.rank == 0                            # the main process alone writes files
         self.device = dist_device or _pick_device(cfg.device)
-        src, self.train_ds, self.val_ds = _open_splits(cfg, data)
+        live = cfg.source is not None                        # on the fly: model forwards instead of stored shards
+        src, self.train_ds, self.val_ds = (_open_live(cfg, self.rank, self.world, self.device, self.main) if live
+                                           else _open_splits(cfg, data))
         self.total = cfg.steps or max(1, int(cfg.epochs * self.train_ds.n_tokens) // cfg.batch_size)   # steps
         self.specs = sae_specs(cfg, self.train_ds.d)
         self.out = Path(cfg.out_dir)
@@ -805,12 +899,17 @@ class _Trainer:
         if self.main and not self.resume: save_config(cfg, _mkdir(self.out)/'train_config.yaml')
         self.wandb_run = _wandb_init(cfg, self.specs) if (cfg.wandb and self.main) else None
         self.autocast = torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=cfg.autocast == 'bf16')
+        self.sync_free = cfg.sync_free if cfg.sync_free is not None else self.device.type == 'cuda'
+        self.reader = None                                    # `batches()`: its position is what checkpoints record
         self.clock_start, self.tokens_at_start = time.perf_counter(), self.tokens   # for tokens/s
 
 # %% ../nbs/02_train.ipynb #d601113e
 @patch
 def restore(self: _Trainer):
     "Weights, optimizer moments, dead-feature counters, RNG states and data position from the checkpoint."
+    if self.world > 1 and self.cfg.source is not None:
+        raise ValueError("resume: a multi-process on-the-fly run keeps one mixing buffer per process, and the "
+                         "checkpoint holds the main process's only; resume it with one process or train without resume")
     self.start, self.tokens = _restore_state(self.ckpt, self.runs, self.train_ds, self.gen)
     self.last_good = self.start
     if self.main: print(f"resumed from {self.ckpt} at step {self.start}/{self.total}")
@@ -843,9 +942,10 @@ class _StepResult(typing.NamedTuple):
 def train_step(self: _Trainer, r: _Run, x: torch.Tensor, step: int, n_tokens: int) -> _StepResult:
     "One optimizer step of run `r` on batch `x`: schedules, loss, NaN guard, gradients, update, dead features."
     lr, coef = self.apply_schedules(r, step)
-    with self.autocast: terms, f = _sae_loss(r.sae, x, r.tracker.dead)
+    with self.autocast: terms, f = _sae_loss(r.sae, x, r.tracker.dead if r.any_dead else None)
     loss = terms['loss']
-    if not torch.isfinite(loss): raise NaNLossError(self.nan_message(r, loss, step))
+    if self.deferred(r): self.defer_nan_check(r, loss, step)
+    elif not torch.isfinite(loss): raise NaNLossError(self.nan_message(r, loss, step))
     r.opt.zero_grad(set_to_none=True)
     loss.backward()
     if self.world > 1: _average_grads(r.sae)
@@ -858,18 +958,52 @@ def train_step(self: _Trainer, r: _Run, x: torch.Tensor, step: int, n_tokens: in
     return _StepResult(terms, f, lr, coef)
 
 @patch
+def deferred(self: _Trainer, r: _Run) -> bool:
+    "Whether run `r` checks its loss without a host sync: sync-free mode with a fused Adam (it can skip a step)."
+    return self.sync_free and bool(r.opt.defaults.get('fused'))
+
+@patch
+def defer_nan_check(self: _Trainer, r: _Run, loss, step: int):
+    "Have the fused optimizer skip this step if the loss is not finite, and remember the first such step, on device."
+    bad = (~torch.isfinite(loss.detach())).float()
+    if self.world > 1: _all_reduce_(bad, 'max')         # every replica skips it
+    r.opt.found_inf = bad                                # torch's fused Adam leaves weights and moments as they were
+    first = r.first_bad if r.first_bad is not None else torch.full((), -1, dtype=torch.long, device=bad.device)
+    r.first_bad = torch.where((bad > 0) & (first < 0), step, first)
+
+@patch
+def check_deferred(self: _Trainer):
+    "Sync-free mode, at a logging step: raise for a skipped non-finite step; note which runs have dead features."
+    if not self.sync_free: return
+    for r in self.runs:
+        if r.first_bad is not None and int(r.first_bad) >= 0:
+            raise NaNLossError(f"run {r.name!r}: the loss was not finite at step {int(r.first_bad)}; that step did "
+                               f"not change the weights (sync-free mode); {self.last_good_note()}")
+        r.any_dead = bool(r.tracker.dead.any())         # AuxK (TopK, BatchTopK) sees the dead features from here on
+
+@patch
+def last_good_note(self: _Trainer) -> str:
+    "Where the last good state is."
+    if self.last_good is not None: return f"the last good checkpoint is {self.ckpt} (step {self.last_good})"
+    return "no checkpoint was written yet"
+
+@patch
 def nan_message(self: _Trainer, r: _Run, loss, step: int) -> str:
     "What a `NaNLossError` says: the run, the step and the last good checkpoint."
-    if self.last_good is not None: where = f"the last good checkpoint is {self.ckpt} (step {self.last_good})"
-    else: where = "no checkpoint was written yet"
-    return f"run {r.name!r}: loss is {loss.item()} at step {step}; stopped before updating the weights; {where}"
+    return (f"run {r.name!r}: loss is {loss.item()} at step {step}; stopped before updating the weights; "
+            f"{self.last_good_note()}")
 
 # %% ../nbs/02_train.ipynb #78958608
 @patch
-def next_batch(self: _Trainer, batches, step: int) -> tuple[torch.Tensor, int]:
-    "The next global batch on the device, cut to this process's slice, and the global batch's token count."
+def next_batch(self: _Trainer, batches, step: int) -> tuple[torch.Tensor|dict, int]:
+    "This process's part of the next global batch on the device (on the fly: `{layer: rows}`), the global token count."
     x = next(batches)
-    x = (x['activation'] if isinstance(x, dict) else x).to(self.device, torch.float32, non_blocking=True)
+    if isinstance(x, dict) and 'activation' in x: x = x['activation']
+    if isinstance(x, dict):   # on the fly: each process made its own share of the global batch
+        x = {L: v.to(self.device, torch.float32, non_blocking=True) for L, v in x.items()}
+        if step == self.start: _check_width(next(iter(x.values())), self.runs[0].sae)
+        return x, len(next(iter(x.values()))) * self.world
+    x = x.to(self.device, torch.float32, non_blocking=True)
     if step == self.start: _check_width(x, self.runs[0].sae)
     n_tokens = len(x)
     if self.world > 1: x = x.tensor_split(self.world)[self.rank]
@@ -903,6 +1037,42 @@ def track_firing(self: _Trainer, r: _Run, f: torch.Tensor, n_tokens: int):
             if b.is_floating_point(): _all_reduce_(b)
     r.tracker.update(None, fired, n_tokens)
 
+# %% ../nbs/02_train.ipynb #86909dd8
+class _Inline:
+    "Batches of `source` read inside the training loop, with `Prefetcher`'s `state`, `wait_s` and `close`."
+    def __init__(self, source, state):
+        self.it, self.state_fn, self.state, self.wait_s = iter(source), state, state(), 0.0
+    def __iter__(self): return self
+    def __next__(self):
+        t0 = time.perf_counter()
+        item = next(self.it)
+        self.wait_s += time.perf_counter() - t0
+        self.state = self.state_fn()
+        return item
+    def close(self): pass
+
+@patch
+def batches(self: _Trainer):
+    "The training batches, `prefetch` ahead in a background thread (pinned for CUDA), timed for the data-wait share."
+    src, cfg = stream(self.train_ds), self.cfg
+    self.check_deferred()                          # sync-free mode: which runs start (or resume) with dead features
+    if not cfg.prefetch: self.reader = _Inline(src, self.train_ds.state_dict)
+    else: self.reader = Prefetcher(src, depth=cfg.prefetch, pin_memory=self.device.type == 'cuda',
+                                   state=self.train_ds.state_dict)
+    self.clock_start = time.perf_counter()
+    return self.reader
+
+@patch
+def data_state(self: _Trainer) -> dict:
+    "The data position after the last batch taken (the reader's, which may have read further ahead)."
+    return self.reader.state if self.reader is not None else self.train_ds.state_dict()
+
+@patch
+def data_wait(self: _Trainer) -> float|None:
+    "Share of the time since the reader started that the training loop spent waiting for batches."
+    if self.reader is None: return None
+    return self.reader.wait_s / max(time.perf_counter() - self.clock_start, 1e-9)
+
 # %% ../nbs/02_train.ipynb #c51d5998
 @patch
 def resample_if_due(self: _Trainer, r: _Run, x: torch.Tensor, step: int) -> int:
@@ -924,13 +1094,14 @@ def log_due(self: _Trainer, step: int) -> bool:
 
 @patch
 def log_step(self: _Trainer, r: _Run, step: int, x: torch.Tensor, res: _StepResult, resampled: int):
-    "Log a training row of run `r`: loss terms, L0, FVE and dead share on the batch, resampled count, throughput."
+    "A training row of run `r`: loss terms, L0, FVE, dead share, resampled count, throughput and data-wait share."
     with torch.no_grad(): x_hat = r.sae.decode(res.features.detach()).float()
     terms = {k: v.item() for k, v in res.terms.items() if isinstance(v, torch.Tensor) and v.ndim == 0}
     row = {'step': step, 'tokens': self.tokens, 'lr': res.lr, 'sparsity_coef': res.sparsity_coef, **terms,
            'l0': l0_norm(res.features.detach()).item(), 'fve': fve(x, x_hat).item(),
            'dead_frac': r.tracker.dead.float().mean().item(), 'resampled': resampled,
-           'tokens_per_s': (self.tokens - self.tokens_at_start) / max(time.perf_counter() - self.clock_start, 1e-9)}
+           'tokens_per_s': (self.tokens - self.tokens_at_start) / max(time.perf_counter() - self.clock_start, 1e-9),
+           'data_wait': self.data_wait()}
     r.log(row)
     if self.wandb_run is not None:
         self.wandb_run.log({f'{r.name}/{k}': v for k, v in row.items() if v is not None}, step=step)
@@ -949,7 +1120,7 @@ def evaluate_if_due(self: _Trainer, step: int):
     due = cfg.eval_every and (step + 1) % cfg.eval_every == 0 and step + 1 < self.total
     if not (due and self.val_ds is not None and self.main): return
     for r in self.runs:
-        m = evaluate_sae(r.sae, self.val_ds, max_tokens=cfg.eval_tokens)
+        m = evaluate_sae(r.sae, _for_run(self.val_ds, r), max_tokens=cfg.eval_tokens)
         row = {'step': step, 'tokens': self.tokens, **{f'val_{k}': m[k] for k in ('l0', 'fve', 'mse', 'dead_frac')}}
         r.log(row)
         if self.wandb_run is not None: self.wandb_run.log({f'{r.name}/{k}': v for k, v in row.items()}, step=step)
@@ -958,7 +1129,7 @@ def evaluate_if_due(self: _Trainer, step: int):
 @patch
 def write_checkpoint(self: _Trainer, step: int):
     "Write the state after `step` steps to the checkpoint file."
-    state = _checkpoint_state(self.runs, step, self.tokens, self.train_ds.state_dict(), self.gen, self.cfg)
+    state = _checkpoint_state(self.runs, step, self.tokens, self.data_state(), self.gen, self.cfg)
     save_checkpoint(self.ckpt, *state)
 
 @patch
@@ -983,7 +1154,7 @@ def _finish(runs, cfg, val_ds, out, wandb_run):
         model, tok = load_model(cfg.model, device=str(next(runs[0].sae.parameters()).device))
         texts = [t for _, t in zip(range(cfg.eval_n_texts), (t for _, t in iter_texts(cfg.eval_texts)))]
     for r in runs:
-        m = evaluate_sae(r.sae, val_ds, max_tokens=cfg.eval_tokens) if val_ds is not None else {}
+        m = evaluate_sae(r.sae, _for_run(val_ds, r), max_tokens=cfg.eval_tokens) if val_ds is not None else {}
         if model is not None:
             m['loss_recovered'] = loss_recovered(model, tok, r.sae, r.sae.cfg.layer, texts, ctx_len=cfg.eval_ctx_len)
         m = _json_metrics(m) | {'steps': r.rows[-1]['step'] + 1 if r.rows else 0, 'name': r.name}
@@ -998,6 +1169,7 @@ def _finish(runs, cfg, val_ds, out, wandb_run):
 @patch
 def finish(self: _Trainer):
     "Last checkpoint, final evaluation and saved SAEs (main process); then wait for the other processes."
+    self.check_deferred()
     if self.main and self.start < self.total and self.cfg.checkpoint_every: self.write_checkpoint(self.total)
     if self.main: _finish(self.runs, self.cfg, self.val_ds, self.out, self.wandb_run)
     if self.world > 1:
@@ -1008,21 +1180,26 @@ def finish(self: _Trainer):
 def train_sae(cfg: TrainConfig|dict|str, data=None, callback=None) -> list:
     "Train the SAE(s) of `cfg` (a TrainConfig, dict or config file) on `data` (default `cfg.data`); the trained SAEs."
     trainer = _Trainer(cfg, data)
-    batches = stream(trainer.train_ds)
+    batches = trainer.batches()                      # read ahead in a background thread
     pbar = tqdm(range(trainer.start, trainer.total), initial=trainer.start, total=trainer.total,
                 disable=not trainer.main, desc='train', dynamic_ncols=True, mininterval=2)
-    for step in pbar:
-        x, n_tokens = trainer.next_batch(batches, step)
-        trainer.tokens += n_tokens
-        for r in trainer.runs:
-            res = trainer.train_step(r, x, step, n_tokens)
-            resampled = trainer.resample_if_due(r, x, step)
-            if trainer.main and (trainer.log_due(step) or resampled): trainer.log_step(r, step, x, res, resampled)
-        if trainer.main and trainer.log_due(step): _show_progress(pbar, trainer.runs[0])
-        trainer.evaluate_if_due(step)
-        trainer.checkpoint_if_due(step)
-        if callback is not None: callback(step, trainer.runs)
-    pbar.close()
+    try:
+        for step in pbar:
+            x, n_tokens = trainer.next_batch(batches, step)
+            trainer.tokens += n_tokens
+            for r in trainer.runs:
+                xr = _for_run(x, r)                      # on the fly: this run's layer
+                res = trainer.train_step(r, xr, step, n_tokens)
+                resampled = trainer.resample_if_due(r, xr, step)
+                if trainer.main and (trainer.log_due(step) or resampled): trainer.log_step(r, step, xr, res, resampled)
+            if trainer.log_due(step): trainer.check_deferred()
+            if trainer.main and trainer.log_due(step): _show_progress(pbar, trainer.runs[0])
+            trainer.evaluate_if_due(step)
+            trainer.checkpoint_if_due(step)
+            if callback is not None: callback(step, trainer.runs)
+    finally:
+        batches.close()
+        pbar.close()
     trainer.finish()
     return [r.sae for r in trainer.runs]
 
@@ -1163,6 +1340,12 @@ def plot_training(rows: list[dict], metrics: dict|None = None, path: str|Path|No
 @call_parse
 def ocs_train(config:str=None,        # YAML/JSON file with `TrainConfig` keys
               data:str=None,          # activation folder written by `ocs collect`
+              source:str=None,        # or: texts to run through --model, training on the fly (nothing stored)
+              layers:str=None,        # on the fly: comma-separated blocks, one SAE (or sweep) each, e.g. "6,12,18"
+              ctx_len:int=None,       # on the fly: tokens per window [default: 256]
+              buffer_tokens:int=None, # on the fly: tokens in the mixing buffer [default: 131072]
+              model_dtype:str=None,   # on the fly: dtype of the forwards (default: bfloat16 on CUDA)
+              prefetch:int=None,      # batches read ahead in a background thread (0: off) [default: 2]
               out_dir:str=None,       # output folder (one subfolder per SAE) [default: sae_out]
               layer:int=None,         # layer to train on when `data` holds several
               arch:str=None,          # relu | topk | batchtopk | jumprelu | gated
@@ -1181,19 +1364,30 @@ def ocs_train(config:str=None,        # YAML/JSON file with `TrainConfig` keys
               checkpoint_every:int=None, # steps between checkpoints
               device:str=None,        # auto | cpu | cuda | cuda:1 | mps
               seed:int=None,          # random seed
-              model:str=None,         # HF model for CE/KL loss recovered (with --eval_texts)
+              model:str=None,         # HF model: the on-the-fly source; CE/KL loss recovered (with --eval_texts)
               eval_texts:str=None,    # held-out texts for loss recovered
               resume:bool=False,      # continue from out_dir/checkpoint.safetensors
               wandb:bool=False,       # also log to Weights & Biases
              ):
-    "Train one or more SAEs on activation shards and evaluate them on held-out data."
-    over = dict(data=data, out_dir=out_dir, layer=layer, arch=arch, d_sae=d_sae, expansion=expansion, k=k,
+    "Train one or more SAEs on activation shards (or on the fly from a model) and evaluate them on held-out data."
+    over = dict(data=data, source=source, layers=_parse_layers(layers), buffer_tokens=buffer_tokens,
+                model_dtype=model_dtype, prefetch=prefetch,
+                out_dir=out_dir, layer=layer, arch=arch, d_sae=d_sae, expansion=expansion, k=k,
                 sparsity_coef=sparsity_coef, lr=lr, batch_size=batch_size, steps=steps, epochs=epochs,
                 optimizer=optimizer, autocast=autocast, init=init, resample_every=resample_every,
                 checkpoint_every=checkpoint_every, device=device, seed=seed, model=model, eval_texts=eval_texts,
                 resume=resume or None, wandb=wandb or None)
     cfg = load_config(config, **over)
-    _print_results(cfg, train_sae(cfg))
+    if ctx_len is not None: cfg.collect = {**cfg.collect, 'ctx_len': ctx_len}
+    saes = train_sae(cfg.validate())
+    if int(os.environ.get('RANK', '0')) == 0: _print_results(cfg, saes)
+
+def _parse_layers(layers: str|None) -> list[int]|None:
+    "`'1,2,3'` → [1, 2, 3]; a clear exit for anything else."
+    if layers is None: return None
+    try: return [int(x) for x in str(layers).split(',') if x.strip()]
+    except ValueError:
+        raise SystemExit(f"ocs train: --layers must be comma-separated integers, got {layers!r}") from None
 
 def _print_results(cfg, saes):
     "One line per trained SAE: L0, FVE and dead share from its metrics.json, and its folder."
