@@ -619,7 +619,7 @@ def _dist_setup():
     world = int(os.environ.get('WORLD_SIZE', '1'))
     if world <= 1: return 0, 1, None
     from accelerate import PartialState
-    st = PartialState()
+    st = PartialState(cpu=not torch.cuda.is_available())   # (without cpu=True: 1 process of 1, no gloo group)
     return st.process_index, st.num_processes, st.device
 
 def _all_reduce_(t, op='avg'):
@@ -901,6 +901,7 @@ class _Trainer:
         self.autocast = torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=cfg.autocast == 'bf16')
         self.sync_free = cfg.sync_free if cfg.sync_free is not None else self.device.type == 'cuda'
         self.reader = None                                    # `batches()`: its position is what checkpoints record
+        self.share = 1.0                                      # weight of this process's loss (see `next_batch`)
         self.clock_start, self.tokens_at_start = time.perf_counter(), self.tokens   # for tokens/s
 
 # %% ../nbs/02_train.ipynb #d601113e
@@ -947,7 +948,7 @@ def train_step(self: _Trainer, r: _Run, x: torch.Tensor, step: int, n_tokens: in
     if self.deferred(r): self.defer_nan_check(r, loss, step)
     elif not torch.isfinite(loss): raise NaNLossError(self.nan_message(r, loss, step))
     r.opt.zero_grad(set_to_none=True)
-    loss.backward()
+    (loss * self.share if self.world > 1 else loss).backward()
     if self.world > 1: _average_grads(r.sae)
     if r.sae.unit_norm_decoder:
         r.sae.remove_parallel_decoder_grad()   # rows are renormalized in post_step: drop the radial gradient
@@ -1006,7 +1007,12 @@ def next_batch(self: _Trainer, batches, step: int) -> tuple[torch.Tensor|dict, i
     x = x.to(self.device, torch.float32, non_blocking=True)
     if step == self.start: _check_width(x, self.runs[0].sae)
     n_tokens = len(x)
-    if self.world > 1: x = x.tensor_split(self.world)[self.rank]
+    if self.world > 1:
+        part = x.tensor_split(self.world)[self.rank]
+        # weight of this process's mean loss, so that an uneven split (the last batch of an epoch) still averages to
+        # the global batch's mean; a process left without a token trains on one with weight 0
+        self.share = len(part) * self.world / n_tokens
+        x = part if len(part) else x[:1]
     return x, n_tokens
 
 @patch
