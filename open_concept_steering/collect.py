@@ -5,6 +5,7 @@
 # %% ../nbs/01_collect.ipynb #07b5d731
 from __future__ import annotations
 import json, os, re, math, threading, time
+from concurrent.futures import ThreadPoolExecutor
 from queue import Queue, Full
 from dataclasses import dataclass
 from pathlib import Path
@@ -911,22 +912,23 @@ def _read(self:ActivationDataset, i:int) -> dict[str, np.ndarray]:
     return out
 
 @patch
-def _concat(self:ActivationDataset, parts:list[np.ndarray]) -> torch.Tensor:
-    "The (n, d) activations `parts` in the reusable group buffer, as a tensor of the stored dtype (bf16: int16)."
+def _concat(self:ActivationDataset, parts:list[np.ndarray], slot:int=0) -> torch.Tensor:
+    "The (n, d) activations `parts` in reusable group buffer `slot`, as a tensor of the stored dtype (bf16: int16)."
     n, dt = sum(len(p) for p in parts), parts[0].dtype
-    buf = getattr(self, '_buf', None)
-    if buf is None or buf.size < n * self.d or buf.dtype != dt: buf = self._buf = np.empty(n * self.d, dt)
-    out = buf[:n * self.d].reshape(n, self.d)
+    bufs = self.__dict__.setdefault('_bufs', [None, None])
+    if bufs[slot] is None or bufs[slot].size < n * self.d or bufs[slot].dtype != dt:
+        bufs[slot] = np.empty(n * self.d, dt)
+    out = bufs[slot][:n * self.d].reshape(n, self.d)
     np.concatenate(parts, out=out)
     return torch.from_numpy(out.view(np.int16) if self.storage_dtype == 'bfloat16' else out)
 
 @patch
-def _load_group(self:ActivationDataset, epoch:int, g:int, idx) -> tuple[dict, np.ndarray|None]:
+def _load_group(self:ActivationDataset, epoch:int, g:int, idx, slot:int=0) -> tuple[dict, np.ndarray|None]:
     "`(columns, order)` of a group of shards; `order` picks the split's rows, permuted by (seed, epoch, group)."
     # order None: all rows, in order
     parts = [self._read(i) for i in idx]
     cat = {k: np.concatenate([p[k] for p in parts]) for k in parts[0] if k != 'activation'}
-    cat['act'] = self._concat([p['activation'] for p in parts])
+    cat['act'] = self._concat([p['activation'] for p in parts], slot)
     order = None
     if self.split is not None:
         m = doc_split(cat['doc_id'], self.val_fraction)
@@ -936,6 +938,23 @@ def _load_group(self:ActivationDataset, epoch:int, g:int, idx) -> tuple[dict, np
         perm = np.random.default_rng([self.seed, epoch, g]).permutation(n)
         order = perm if order is None else order[perm]
     return cat, order
+
+@patch
+def _loaded(self:ActivationDataset, epoch:int, groups, start:int) -> Iterator[tuple]:
+    "`(rows, offset, columns, order)` of the groups from the one holding row `start` on, each read during the last."
+    todo, offset = [], 0
+    for g, idx in groups:
+        n = sum(self._rows(i) for i in idx)
+        if offset + n > start: todo.append((g, idx, n, offset))  # groups wholly before the resume point: not read
+        offset += n
+    if not todo: return
+    with ThreadPoolExecutor(1, thread_name_prefix='ocs-read') as pool:
+        ahead = pool.submit(self._load_group, epoch, todo[0][0], todo[0][1], 0)
+        for k, (g, idx, n, off) in enumerate(todo):
+            cat, order = ahead.result()
+            if k + 1 < len(todo):
+                ahead = pool.submit(self._load_group, epoch, todo[k + 1][0], todo[k + 1][1], (k + 1) % 2)
+            yield n, off, cat, order
 
 # %% ../nbs/01_collect.ipynb #c8e490d1
 def _detach(piece) -> tuple[dict, slice]:
@@ -948,23 +967,17 @@ def _detach(piece) -> tuple[dict, slice]:
 def _stream(self:ActivationDataset, epoch:int, groups, skip:int=0) -> Iterator[list]:
     "One worker's batches, from batch `skip` on, as lists of `(columns, rows)` pieces."
     # The groups' ordered rows, concatenated and cut every `batch_size`.
-    B, start, offset, partial, n_partial = self.batch_size, skip * self.batch_size, 0, [], 0
-    for g, idx in groups:
-        n = sum(self._rows(i) for i in idx)
-        if offset + n <= start:  # wholly consumed before the resume point: not read
-            offset += n
-            continue
-        cat, order = self._load_group(epoch, g, idx)
+    B, start, partial, n_partial = self.batch_size, skip * self.batch_size, [], 0
+    for n, offset, cat, order in self._loaded(epoch, groups, start):
         piece = lambda a, b: (cat, slice(a, b) if order is None else order[a:b])
         pos = max(0, start - offset)
-        offset += n
         if partial:  # complete the batch started by the previous group(s)
             take = min(B - n_partial, n - pos)
             partial.append(piece(pos, pos + take))
             pos += take
             n_partial += take
             if n_partial < B:
-                partial[-1] = _detach(partial[-1])  # this group is done; its buffer will be reused
+                partial[-1] = _detach(partial[-1])  # this group is done; its buffer will be refilled
                 continue
             yield partial
             partial, n_partial = [], 0
