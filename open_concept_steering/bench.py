@@ -538,7 +538,7 @@ def _data_lines(case: str, r: dict) -> list[str]:
     if case == 'data_wait':
         return [f"| data wait, TopK d_sae {r['d_sae']}, {r['batch_size']} tokens/step (share of loop) | "
                 f"{100 * r['data_wait']:.1f}% prefetching | {100 * r['data_wait_inline']:.1f}% inline | – |"]
-    return [f"| training layers {','.join(map(str, r['layers']))} of the shipped model, {r['tokens']} tokens (tok/s) | "
+    return [f"| training layers {','.join(map(str, r['layers']))}, {r['tokens']} tokens (tok/s) | "
             f"{r['live_tok_s']:.0f} on the fly | {r['collect_then_train_tok_s']:.0f} collect then train "
             f"({r['collect_tok_s']:.0f} collect, {r['train_tok_s']:.0f} train) | {r['speedup']:.2f}× |"]
 

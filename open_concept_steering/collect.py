@@ -1044,8 +1044,8 @@ def dataloader(self:ActivationDataset, num_workers:int=0, pin_memory:bool=False,
 _END = object()  # the source is exhausted
 
 def _pinned(item):
-    "`item` (a tensor or a dict of them) copied into page-locked memory."
-    if isinstance(item, torch.Tensor): return item.pin_memory()
+    "`item` (a tensor or a dict of them) with its CPU tensors copied into page-locked memory."
+    if isinstance(item, torch.Tensor): return item.pin_memory() if item.device.type == 'cpu' else item
     if isinstance(item, dict): return {k: _pinned(v) for k, v in item.items()}
     return item
 
