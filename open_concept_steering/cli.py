@@ -68,3 +68,6 @@ def main(argv: list[str] | None = None):
     res = func(**args)
     # `sys.exit(main())` prints anything that is not an int and exits 1, so stages' return values stop here.
     return res if isinstance(res, int) else 0
+
+# %% ../nbs/09_cli.ipynb #06c9fec3
+if __name__ == '__main__' and '__file__' in globals(): sys.exit(main())   # python -m open_concept_steering.cli
