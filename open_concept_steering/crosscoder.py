@@ -116,7 +116,7 @@ class CrossCoder(nn.Module):
         self.b_dec = nn.Parameter(torch.zeros(L, d))
         self.register_buffer('input_scale', torch.ones(L))
         self.dead_mask = None  # (F,) bool for AuxK, set by the trainer; not saved
-        if cfg.arch == 'batchtopk':  # threshold on the *weighted* codes f_i*w_i; -1 = not yet estimated
+        if cfg.arch == 'batchtopk':  # on weighted codes f_i*w_i; -1: not yet estimated, +inf: never kept ('feature')
             self.register_buffer('threshold', torch.full((L, n) if cfg.code_norm == 'decoupled' else (n,), -1.0))
         self.to(getattr(torch, cfg.dtype))  # floating parameters and buffers only; feature_owner stays int64
 
