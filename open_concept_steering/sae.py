@@ -465,8 +465,11 @@ def update_threshold_sparse(self: BatchTopKSAE, vals: torch.Tensor, cols: torch.
         target, seen = smallest.min().expand_as(smallest), torch.ones_like(smallest, dtype=torch.bool)
     else: target, seen = smallest, torch.zeros_like(smallest, dtype=torch.bool).index_fill_(0, cols, True)
     momentum = self.cfg.threshold_momentum
-    new = torch.where(self.threshold < 0, target, momentum * self.threshold + (1 - momentum) * target)
-    self.threshold.copy_(torch.where(seen, new, self.threshold))
+    start = (self.threshold < 0) | self.threshold.isinf()  # no estimate yet: the first kept value starts the average
+    new = torch.where(start, target, momentum * self.threshold + (1 - momentum) * target)
+    new = torch.where(seen, new, self.threshold)
+    if self.cfg.threshold_mode == 'feature': new = new.masked_fill(new < 0, float('inf'))  # never kept: never fires
+    self.threshold.copy_(new)
 
 # %% ../nbs/00_sae.ipynb #41b5376d
 def _theta_grad(g, theta):
@@ -678,7 +681,9 @@ def _check_state(sae: SAE, sd: dict, source) -> dict:
         if tuple(sd[k].shape) != tuple(v.shape):
             raise ValueError(f"{source}: tensor {k!r} has shape {tuple(sd[k].shape)}, expected {tuple(v.shape)} "
                              f"for {shape}")
-        if not torch.isfinite(sd[k].float()).all(): raise ValueError(f"{source}: tensor {k!r} contains NaN or inf")
+        bad = ~torch.isfinite(sd[k].float())
+        if k == 'threshold': bad &= ~torch.isposinf(sd[k].float())  # +inf: a BatchTopK feature training never kept
+        if bad.any(): raise ValueError(f"{source}: tensor {k!r} contains NaN or inf")
     return sd
 
 def _build(cfg: SAEConfig, sd: dict, source, device='cpu') -> SAE:
@@ -712,6 +717,9 @@ def load_sae(path, device='cpu') -> SAE:
     if (path / CONFIG_NAME).exists():
         d = read_json(path / CONFIG_NAME)
         if 'd_in' not in d and 'input_size' in d: return load_ocs_legacy(path, device=device)
+        if d.get('model_type') == 'crosscoder':  # written by crosscoder.save_crosscoder, which sits above this module
+            raise ValueError(f"{path / CONFIG_NAME}: this is a crosscoder: use `load_crosscoder` "
+                             "(open_concept_steering.crosscoder)")
         return _load_native(path, device)
     if (path / 'cfg.json').exists(): return from_saelens(path, device=device)
     if (path / 'ae.pt').exists(): return from_dictionary_learning(path / 'ae.pt', device=device)
