@@ -10,10 +10,11 @@ __all__ = ['FEATURE_COLUMNS', 'GEN_DEFAULTS', 'CONCEPT_TEMPLATES', 'CONCEPT_COLU
            'token_features', 'prompt_frame', 'share_query', 'read_query', 'build_app', 'dashboard_page', 'serve',
            'ocs_app']
 
-# %% ../nbs/10_app.ipynb #47d5591b
-import html, json, math, tempfile, threading, time
+# %% ../nbs/10_app.ipynb #a6dbe132
+import hashlib, html, json, math, shutil, tempfile, threading, time
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Iterator
 from urllib.parse import urlencode
 import torch
@@ -26,10 +27,10 @@ from .dashboards import (_example_html, load_labels, logit_lens, prompt_features
                                               token_strings, write_dashboards)
 from .label import load_lens_tokens
 from .concepts import concept_search
-from .steering import (Steerer, check_plan, check_plan_site, feature_values, plan_json,
-                                            plan_kwargs, plan_site, read_plan)
+from .steering import (MODES, POSITIONS, Steerer, check_plan, check_plan_site, feature_values,
+                                            plan_json, plan_kwargs, plan_site, read_plan)
 
-# %% ../nbs/10_app.ipynb #9fc82478
+# %% ../nbs/10_app.ipynb #d4661ec3
 @dataclass
 class Playground:
     "What the app serves: a `Steerer` (model, tokenizer, SAE) and what is known about the SAE's features."
@@ -49,7 +50,7 @@ class Playground:
     units = property(lambda self: 'max' if self.stats is not None else 'abs')  # what a strength is measured in
     chat = property(lambda self: getattr(self.tokenizer, 'chat_template', None) is not None)
 
-# %% ../nbs/10_app.ipynb #c9f463eb
+# %% ../nbs/10_app.ipynb #47c8a568
 def _load_lm(model: str | None, device: str | None, dtype: str | None):
     "The model and tokenizer: a Hub id or folder, or the shipped tiny OLMo-2 when `model` is None."
     if model is not None:
@@ -81,7 +82,7 @@ def open_playground(sae: str, model: str | None = None, features: str | None = N
     labs = load_labels(labels or feats) if (labels or feats) else {}
     return Playground(steerer, stats, labs, _promoted_tokens(steerer, feats), feats, llm)
 
-# %% ../nbs/10_app.ipynb #67a3aad3
+# %% ../nbs/10_app.ipynb #1d1d9de8
 FEATURE_COLUMNS = ['feature', 'label', 'source', 'score', 'density', 'max act', 'promotes']
 
 def _fmt(x, spec: str = '.3g') -> str: return '' if x is None else format(float(x), spec)
@@ -96,8 +97,8 @@ def feature_rows(pg: Playground) -> list[list]:
     for f in live:
         lab = pg.labels.get(f, {})
         score = lab.get('f1', lab.get('accuracy'))
-        rows.append([f, lab.get('label', ''), lab.get('source', ''), _fmt(score, '.2f'),
-                     _fmt(freq and freq[f]), _fmt(top and top[f]), ' · '.join(pg.promotes.get(f, []))])
+        rows.append([f, lab.get('label', ''), lab.get('source', ''), _fmt(score, '.2f'), _fmt(freq[f]) if freq else '',
+                     _fmt(top[f]) if top else '', ' · '.join(pg.promotes.get(f, []))])
     return sorted(rows, key=lambda r: (r[1] == '', -float(r[4] or 0)))
 
 def search_features(rows: list[list], query: str, limit: int = 50) -> list[list]:
@@ -107,7 +108,7 @@ def search_features(rows: list[list], query: str, limit: int = 50) -> list[list]
     hits = [r for r in rows if str(r[0]) in words or all(w in f'{r[1]} {r[6]}'.lower() for w in words)]
     return sorted(hits, key=lambda r: str(r[0]) not in words)[:limit]
 
-# %% ../nbs/10_app.ipynb #383ff1c6
+# %% ../nbs/10_app.ipynb #863bc744
 def empty_plan(pg: Playground) -> dict:
     "A steering set with no features, in the playground's units, for its SAE's site."
     return check_plan(dict(units=pg.units, site=plan_site(pg.steerer)))
@@ -127,13 +128,14 @@ def add_feature(pg: Playground, plan: dict, feature, strength: float) -> dict:
 
 def remove_feature(plan: dict, feature) -> dict:
     "`plan` without `feature`."
-    return {**plan, 'features': {f: v for f, v in plan['features'].items() if f != int(float(feature or -1))}}
+    if feature is None: return plan
+    return {**plan, 'features': {f: v for f, v in plan['features'].items() if f != int(float(feature))}}
 
 def plan_rows(pg: Playground, plan: dict) -> list[list]:
     "The steering set as table rows: feature, label, strength and its units."
     return [[f, pg.labels.get(f, {}).get('label', ''), v, plan['units']] for f, v in plan['features'].items()]
 
-# %% ../nbs/10_app.ipynb #f10b863a
+# %% ../nbs/10_app.ipynb #0dfe48f8
 GEN_DEFAULTS = dict(seed=0, max_new_tokens=40, do_sample=True, temperature=0.8, top_p=0.95, system='')
 
 def chat_prompt(pg: Playground, history: list[dict], message: str, system: str = ''):
@@ -159,7 +161,7 @@ def stream_pair(pg: Playground, plan: dict, message: str, conv: dict, settings: 
         for unsteered in pg.steerer.stream(chat_prompt(pg, conv['unsteered'], message, system), **gen):
             yield steered, unsteered
 
-# %% ../nbs/10_app.ipynb #b4ea7b3a
+# %% ../nbs/10_app.ipynb #dcec6cef
 @torch.no_grad()
 def _lens_moments(model, sae, cache: dict) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     "(E (d, vocab) basis-direction logits, mean logit of each feature (F,), its std over the vocabulary (F,))."
@@ -181,7 +183,7 @@ def lens_scores(model, sae, token_ids: list[int], cache: dict | None = None) -> 
     z = (W @ E[:, list(token_ids)] - mean[:, None]) / sd[:, None]     # (F, n_tokens)
     return z.max(1).values.cpu()
 
-# %% ../nbs/10_app.ipynb #8186be10
+# %% ../nbs/10_app.ipynb #acbb7ab0
 CONCEPT_TEMPLATES = ('{} is often in the news.', 'I read a long article about {}.', 'We talked about {} over dinner.',
                      'The history of {} is well documented.', 'She showed me a picture of {}.',
                      'Many people have strong opinions about {}.', 'The museum has a room about {}.',
@@ -213,7 +215,7 @@ def concept_tokens(tokenizer, concept: str) -> dict[str, int]:
             if len(ids) == 1: out[form] = ids[0]
     return out
 
-# %% ../nbs/10_app.ipynb #759577c0
+# %% ../nbs/10_app.ipynb #cb64838f
 CONCEPT_COLUMNS = ['feature', 'label', 'combined', 'lens z', 'AUROC', 'fires on concept', 'fires on neutral']
 
 def _standardised(x: torch.Tensor, ok: torch.Tensor) -> torch.Tensor:
@@ -247,7 +249,7 @@ def search_concept(pg: Playground, concept: str, k: int = 20, use_llm: bool = Fa
            f"{', '.join(map(repr, anchors)) or 'none (the concept has no single-token word)'}")
     return rows, how
 
-# %% ../nbs/10_app.ipynb #5cba21af
+# %% ../nbs/10_app.ipynb #b979be72
 def inspect_prompt(pg: Playground, text: str, k: int = 8) -> dict:
     "`prompt_features` of `text` at the SAE's layer: per-token activations (T, d_sae) and the top `k` features."
     if not str(text or '').strip(): raise ValueError("paste a prompt to inspect")
@@ -283,7 +285,7 @@ def prompt_frame(pg: Playground, text: str, k: int = 8) -> str:
     return (f'<iframe class="ocs-frame" srcdoc="{html.escape(page, quote=True)}" '
             'style="width:100%;height:420px;border:1px solid #ddd"></iframe>')
 
-# %% ../nbs/10_app.ipynb #655c22a1
+# %% ../nbs/10_app.ipynb #8c6fa986
 def share_query(plan: dict, settings: dict | None = None, message: str = '') -> str:
     "The query string that reproduces a chat: the steering set, the generation settings and the last message."
     params = dict(plan=plan_json(plan, indent=None), gen=json.dumps({**GEN_DEFAULTS, **(settings or {})}))
@@ -298,7 +300,7 @@ def read_query(pg: Playground, query: dict) -> tuple[dict, dict, str]:
     gen_kwargs(settings)  # every setting readable
     return plan, settings, query.get('msg', '')
 
-# %% ../nbs/10_app.ipynb #6b64f9a3
+# %% ../nbs/10_app.ipynb #35f66048
 APP_CSS = """.ocs-error{color:#b00020;font-weight:600} .ocs-hidden{display:none !important}
 .tok{border-radius:2px;cursor:pointer} .tok:hover{outline:1px solid #888} .peak{outline:1.5px solid #c40}
 .act{color:#888;display:inline-block;min-width:3.5em} .ex{font-family:ui-monospace,monospace;white-space:pre-wrap}"""
@@ -333,19 +335,16 @@ def _safely(fn, n_out: int):
 
 def _header(pg: Playground) -> str:
     "The line under the title: what is served."
-    model = pg.model.config.name_or_path or type(pg.model).__name__
-    sae = pg.sae
+    model = Path(str(pg.model.config.name_or_path or type(pg.model).__name__)).name
     known = f'{len(pg.labels)} labels' if pg.stats is not None else 'no feature statistics (start with --features)'
-    return (f'### Steering playground\n`{Path(str(model)).name}`, layer {pg.steerer.layer}: {sae.arch} SAE with '
-            f'{sae.d_sae:,} features; {known}; strengths in '
-            f"{'multiples of each feature' + chr(39) + 's max activation' if pg.units == 'max' else 'SAE units'}.")
+    units = "multiples of each feature's max activation" if pg.units == 'max' else 'SAE units'
+    return (f'### Steering playground\n`{model}`, layer {pg.steerer.layer}: {pg.sae.arch} SAE with '
+            f'{pg.sae.d_sae:,} features; {known}; strengths in {units}.')
 
-# %% ../nbs/10_app.ipynb #816fcbd7
+# %% ../nbs/10_app.ipynb #1a63ed01
 def _plan_panel(pg: Playground):
     "The steering set column: pick a feature and strength, the set's table and JSON, export, import and link."
     gr = _gradio()
-    from types import SimpleNamespace
-    from open_concept_steering.steering import MODES, POSITIONS
     unit = '× max activation' if pg.units == 'max' else 'SAE units'
     ui = SimpleNamespace()
     gr.Markdown('#### Steering set')
@@ -357,7 +356,8 @@ def _plan_panel(pg: Playground):
     with gr.Row():
         ui.mode = gr.Radio(list(MODES), value='clamp', label='Mode', elem_id='mode')
         ui.positions = gr.Radio(list(POSITIONS), value='all', label='Positions', elem_id='positions')
-    ui.table = gr.Dataframe(headers=['feature', 'label', 'strength', 'units'], interactive=False, elem_id='plan-table')
+    ui.table = gr.Dataframe(headers=['feature', 'label', 'strength', 'units'], interactive=False, elem_id='plan-table',
+                            column_widths=['16%', '52%', '16%', '16%'], wrap=True)
     with gr.Row():
         ui.remove = gr.Button('Remove the feature', size='sm', elem_id='remove')
         ui.clear = gr.Button('Clear', size='sm', elem_id='clear')
@@ -373,16 +373,16 @@ def _plan_panel(pg: Playground):
 
 def _show_plan(pg: Playground, plan: dict, settings: dict, message: str = '') -> tuple:
     "What the page shows of a steering set: state, table, JSON, the export file, mode, positions, the link's query."
-    folder = Path(tempfile.mkdtemp(dir=pg.work_dir))
-    write_text(folder / 'plan.json', plan_json(plan))
-    return (plan, plan_rows(pg, plan), plan_json(plan), str(folder / 'plan.json'), plan['mode'], plan['positions'],
+    text = plan_json(plan)
+    export = pg.work_dir / 'plans' / hashlib.sha1(text.encode()).hexdigest()[:16] / 'plan.json'  # one file per set
+    if not export.exists(): write_text(export, text)
+    return (plan, plan_rows(pg, plan), text, str(export), plan['mode'], plan['positions'],
             share_query(plan, settings, message))
 
-# %% ../nbs/10_app.ipynb #7ce8a93f
+# %% ../nbs/10_app.ipynb #5c94bb55
 def _chat_tab(pg: Playground):
     "The chat tab: steered and unsteered conversations side by side, a message box and the generation settings."
     gr = _gradio()
-    from types import SimpleNamespace
     ui = SimpleNamespace(conv=gr.State(dict(steered=[], unsteered=[])), last=gr.State(''))
     with gr.Row():
         ui.steered = gr.Chatbot(label='Steered', elem_id='steered', render_markdown=False, height=360)
@@ -408,44 +408,44 @@ def _chat_tab(pg: Playground):
 def _features_tab(pg: Playground, rows: list[list]):
     "The features tab: a search box over labels and promoted tokens, and the table it filters."
     gr = _gradio()
-    from types import SimpleNamespace
     ui = SimpleNamespace()
     ui.search = gr.Textbox(label='Search features', placeholder="a word of a label or promoted token, or an index",
                            elem_id='search')
     ui.table = gr.Dataframe(search_features(rows, ''), headers=FEATURE_COLUMNS, interactive=False, wrap=True,
-                            elem_id='features-table', max_height=520)
+                            elem_id='features-table', max_height=520,
+                            column_widths=['8%', '36%', '10%', '7%', '9%', '8%', '22%'])
     gr.Markdown('Click a row to pick its feature, then set a strength and press *Add* (right).')
     return ui
 
 def _concepts_tab(pg: Playground):
     "The concept search tab: a concept, how the contrast set is written, and the ranked features."
     gr = _gradio()
-    from types import SimpleNamespace
     ui = SimpleNamespace()
     with gr.Row():
         ui.concept = gr.Textbox(label='Concept', placeholder='e.g. music', elem_id='concept', scale=4)
         ui.use_llm = gr.Checkbox(pg.llm is not None, label='Contrast texts by the LLM', visible=pg.llm is not None)
         ui.go = gr.Button('Search', variant='primary', elem_id='concept-search', scale=1)
     ui.how = gr.Markdown(elem_id='concept-how')
-    ui.table = gr.Dataframe(headers=CONCEPT_COLUMNS, interactive=False, elem_id='concept-table')
+    ui.table = gr.Dataframe(headers=CONCEPT_COLUMNS, interactive=False, elem_id='concept-table', wrap=True,
+                            column_widths=['9%', '41%', '10%', '9%', '9%', '11%', '11%'])
     gr.Markdown('Click a row to pick its feature for the steering set.')
     return ui
 
 def _inspect_tab(pg: Playground):
     "The inspect tab: a prompt, its tokens shaded by their top features, a token's features, the prompt view."
     gr = _gradio()
-    from types import SimpleNamespace
     ui = SimpleNamespace(pf=gr.State(None))
     with gr.Row():
         ui.prompt = gr.Textbox(label='Prompt', lines=2, elem_id='inspect-prompt', scale=5)
         ui.go = gr.Button('Inspect', variant='primary', elem_id='inspect', scale=1)
     ui.strip = gr.HTML(elem_id='strip', js_on_load=STRIP_JS)
-    ui.tokens = gr.Dataframe(headers=['feature', 'label', 'activation', 'of max'], interactive=False,
-                             elem_id='token-table', label='Features on the clicked token')
+    ui.tokens = gr.Dataframe(headers=['feature', 'label', 'activation', 'of max'], interactive=False, wrap=True,
+                             elem_id='token-table', label='Features on the clicked token',
+                             column_widths=['12%', '60%', '14%', '14%'])
     ui.frame = gr.HTML(elem_id='prompt-view')
     return ui
 
-# %% ../nbs/10_app.ipynb #38baf14b
+# %% ../nbs/10_app.ipynb #e72884f7
 def _settings(seed, max_new_tokens, do_sample, temperature, top_p, system) -> dict:
     "The generation settings from the chat tab's controls."
     return dict(seed=int(seed or 0), max_new_tokens=int(max_new_tokens), do_sample=bool(do_sample),
@@ -484,7 +484,7 @@ def _dashboard_link(pg: Playground, feature) -> str:
     f = int(feature)
     return f'<a href="/dashboard/{f}" target="_blank" id="dashboard-{f}">dashboard of feature {f}</a>'
 
-# %% ../nbs/10_app.ipynb #517e132f
+# %% ../nbs/10_app.ipynb #1a90b3ae
 def _wire_chat(pg: Playground, plan, chat, side, status):
     "The chat tab's events: send (streamed), new chat."
     def send(steering, conv, message, *controls):
@@ -494,8 +494,8 @@ def _wire_chat(pg: Playground, plan, chat, side, status):
         first, answers = None, ('', '')
         try:
             for answers in stream_pair(pg, steering, message, conv, settings):
-                first = first or (answers[0] and time.perf_counter() - start)
-                yield (_with(steered_chat, answers[0]), _with(unsteered_chat, answers[1]), conv, message, '', '',
+                if first is None and answers[0]: first = time.perf_counter() - start
+                yield (_with(steered_chat, answers[0]), _with(unsteered_chat, answers[1]), *[_keep()] * 4,
                        'generating ...')
         except Exception as e:
             yield (*[_keep()] * 6, _error(e))
@@ -519,7 +519,7 @@ def _keep():
     gr = _gradio()
     return gr.skip()
 
-# %% ../nbs/10_app.ipynb #28d45270
+# %% ../nbs/10_app.ipynb #f771b356
 def _wire_tabs(pg: Playground, rows, feats, concepts, insp, side, status):
     "The features, concepts and inspect tabs' events; a row or token picked anywhere fills the feature box."
     gr = _gradio()
@@ -549,7 +549,7 @@ def _controls(settings: dict) -> list:
     "The chat tab's control values for `settings`."
     return [settings[k] for k in ('seed', 'max_new_tokens', 'do_sample', 'temperature', 'top_p', 'system')]
 
-# %% ../nbs/10_app.ipynb #bcc4a4be
+# %% ../nbs/10_app.ipynb #ea81a4a3
 def build_app(pg: Playground):
     "The Gradio app (`gr.Blocks`) of playground `pg`: the tabs on the left, the steering set on the right."
     gr = _gradio()
@@ -572,7 +572,7 @@ def build_app(pg: Playground):
         app.load(load, None, [*shown, *chat.settings, chat.message, chat.last, status])
     return app
 
-# %% ../nbs/10_app.ipynb #f3ff5001
+# %% ../nbs/10_app.ipynb #4fd947ca
 def dashboard_page(pg: Playground, feature: int) -> str:
     "The dashboard page (HTML) of `feature`, written on first request."
     if pg.features_dir is None: raise FileNotFoundError("no feature statistics: start `ocs app` with --features")
@@ -599,7 +599,7 @@ def serve(pg: Playground, host: str = '127.0.0.1', port: int = 7860):
     print(f'ocs app: serving on http://{host}:{port}', flush=True)
     uvicorn.run(app, host=host, port=port, log_level='warning')
 
-# %% ../nbs/10_app.ipynb #f5166f08
+# %% ../nbs/10_app.ipynb #3206e1f6
 def _demo_paths(demo: str) -> dict:
     "The SAE, features and labels of an `ocs demo` output folder."
     d = Path(demo)
@@ -627,16 +627,19 @@ def ocs_app(sae: str = None,  # SAE folder/file or HF repo id
     try: _gradio()
     except ModuleNotFoundError:
         raise SystemExit("ocs app needs gradio: pip install 'open-concept-steering[app]'") from None
-    if demo: sae, features, labels = [v if mine is None else mine for mine, v in
-                                      zip((sae, features, labels), _demo_paths(demo).values())]
-    if sae is None: raise SystemExit("ocs app: give the SAE to serve (--sae DIR) or an `ocs demo` folder (--demo)")
     if threads: torch.set_num_threads(threads)
     llm = None
     if base_url:
         from open_concept_steering.llm_client import LLMConfig
-        llm = LLMConfig(base_url=base_url, **({'model': llm_model} if llm_model else {}))
-    t0 = time.perf_counter()
-    try: pg = open_playground(sae, model, features, labels, layer, device, dtype, not no_model_check, llm)
+        llm = LLMConfig(base_url=base_url, allow_dummy_key=True, **({'model': llm_model} if llm_model else {}))
+    start = time.perf_counter()
+    try:
+        found = _demo_paths(demo) if demo else {}
+        sae, features = sae or found.get('sae'), features or found.get('features')
+        labels = labels or found.get('labels')
+        if sae is None: raise ValueError("give the SAE to serve (--sae DIR) or an `ocs demo` folder (--demo DIR)")
+        pg = open_playground(sae, model, features, labels, layer, device, dtype, not no_model_check, llm)
     except (ValueError, FileNotFoundError) as e: raise SystemExit(f'ocs app: {e}') from None
-    print(f'ocs app: loaded in {time.perf_counter() - t0:.1f}s: {pg.steerer}', flush=True)
-    serve(pg, host, port)
+    print(f'ocs app: loaded in {time.perf_counter() - start:.1f}s: {pg.steerer}', flush=True)
+    try: serve(pg, host, port)
+    finally: shutil.rmtree(pg.work_dir, ignore_errors=True)
