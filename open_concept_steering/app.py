@@ -261,12 +261,9 @@ def _of_max(pg: Playground, acts: torch.Tensor, feats: list[int]) -> torch.Tenso
     return acts / scale.clamp_min(1e-12)
 
 def token_strip(pg: Playground, pf: dict) -> str:
-    "HTML of the prompt's tokens, each shaded by its strongest feature there (as a fraction of that feature's max)."
+    "HTML of the prompt's tokens, each shaded by the strongest of the prompt's top features there (of its max)."
     T, top = len(pf['ids']), pf['top_features']
-    if pg.stats is not None:                  # every feature that fired in the mining pass, against its own max
-        live = torch.nonzero(pg.stats['max_act'] > 0).flatten().tolist()
-        frac = _of_max(pg, pf['acts'][:, live], live).clamp(0, 1).amax(1)
-    else: frac = _of_max(pg, pf['acts'][:, top], top).clamp(0, 1).amax(1) if top else torch.zeros(T)   # (T,)
+    frac = _of_max(pg, pf['acts'][:, top], top).clamp(0, 1).amax(1) if top else torch.zeros(T)   # (T,)
     ex = dict(tokens=list(range(T)), acts=frac.tolist(), peak=int(frac.argmax()), activation=float(frac.max()))
     return _example_html(ex, dict(enumerate(pf['tokens'])), 1.0)
 
