@@ -423,6 +423,7 @@ def stream(self: Steerer, prompt, features=None, mode: str = 'clamp', units: str
            **kw) -> Iterator[str]:
     "Generate for one prompt with `features` steered, yielding the text so far after each token (then the final text)."
     from transformers import StoppingCriteriaList
+    if self.tokenizer is None: raise ValueError("this Steerer has no tokenizer: pass Steerer(..., tokenizer=tok)")
     out, cancel = queue.Queue(), threading.Event()
     def run():
         try:
