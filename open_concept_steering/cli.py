@@ -30,6 +30,8 @@ COMMANDS = {  # name: (module, function, one-line summary)
              'run the whole pipeline offline on the shipped tiny model and write report.html'),
     'bench': ('open_concept_steering.bench', 'ocs_bench',
               'benchmark training, collection, mining and steering against peer libraries'),
+    'app': ('open_concept_steering.app', 'ocs_app',
+            'a web app: chat with a steered model, search and inspect features, share steering sets'),
 }
 
 # %% ../nbs/09_cli.ipynb #16ed7fed
