@@ -152,7 +152,7 @@ def llm_judge_ax(llm, max_concurrency: int | None = None) -> Callable[[str, list
 # %% ../nbs/04b_compare.ipynb #4fcfe467
 _STOP = set('what which when where there their about would could should your yours with from this that have give '
             'tell write explain describe please some into them they were been like make does than then also just '
-            'more most much many very'.split())
+            'more most much many very the and for are how why who can you new good best way ways'.split())
 
 def _words(text: str) -> list[str]: return re.findall(r"[a-z']+", (text or '').lower())
 
@@ -163,11 +163,12 @@ def word_judge(words: Sequence[str]) -> Callable[[str, list[dict]], list[dict]]:
     vocab = {w.lower() for w in words}
     def one(item: dict) -> dict:
         ans = _words(item['answer'])
-        asked = {w for w in _words(item['instruction']) if len(w) > 3 and w not in _STOP}
+        stems = {w[:5] for w in ans}                                     # 'drawing' answers 'draw'
+        asked = {w[:5] for w in _words(item['instruction']) if len(w) > 2 and w not in _STOP}
         distinct = len(set(ans)) / len(ans) if ans else 0.0
         ratio = item['perplexity'] / item['ref_perplexity'] if ans else math.inf
         fluency = 2 if ratio <= 2 and distinct >= 0.5 else 1 if ratio <= 5 and distinct >= 0.3 else 0
-        return dict(concept=_ladder(sum(w in vocab for w in ans)), instruction=_ladder(len(asked & set(ans))),
+        return dict(concept=_ladder(sum(w in vocab for w in ans)), instruction=_ladder(len(asked & stems)),
                     fluency=fluency)
     return lambda concept, items: [one(it) for it in items]
 

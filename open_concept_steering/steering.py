@@ -640,8 +640,10 @@ class ChatState:
     def __init__(self, features=None, mode='clamp', units='abs', positions='all', system=None):
         self.features, self.mode, self.units, self.positions = dict(features or {}), mode, units, positions
         self.system, self.history = system, []
+        self.vector = None  # a `VectorPlan` (a diffmean set) steering while no features are set
     def __repr__(self):
-        return (f"features={self.features} mode={self.mode} units={self.units} positions={self.positions} "
+        vec = f" vector={self.vector}" if self.vector is not None else ''
+        return (f"features={self.features}{vec} mode={self.mode} units={self.units} positions={self.positions} "
                 f"system={self.system!r} turns={len(self.history) // 2}")
 
 # %% ../nbs/04_steering.ipynb #9a262a9f
@@ -680,7 +682,7 @@ def _chat_command(steerer: Steerer, state: ChatState, line: str) -> str | None:
     if cmd == 'help': return CHAT_HELP
     if cmd == 'show': return repr(state)
     if cmd == 'clear':
-        state.features = {}
+        state.features, state.vector = {}, None
         return 'steering off'
     if cmd == 'reset':
         state.history = []
@@ -709,7 +711,7 @@ def chat_session(steerer: Steerer, lines: Iterable[str], write: Callable = print
             continue
         system = [{'role': 'system', 'content': state.system}] if state.system else []
         msgs = system + state.history + [{'role': 'user', 'content': line}]
-        r = steerer.generate([msgs], state.features or None, mode=state.mode, units=state.units,
+        r = steerer.generate([msgs], state.features or state.vector, mode=state.mode, units=state.units,
                              positions=state.positions, baseline=False, chat=True, max_new_tokens=max_new_tokens,
                              seed=seed, do_sample=do_sample, temperature=temperature, top_p=top_p)[0]
         state.history += [{'role': 'user', 'content': line}, {'role': 'assistant', 'content': r['steered']}]
@@ -943,10 +945,20 @@ def _stdin_lines(prompt: str = 'you> '):
         try: yield input(prompt)
         except EOFError: return
 
+def _chat_plan(state: ChatState, plan: dict, steerer: Steerer, where: str):
+    "Start a chat from a steering set: its features and settings, its vector, or its instruction as system prompt."
+    check_plan_site(plan, steerer, where)
+    if plan['method'] == 'sae':
+        state.features = dict(plan['features'])
+        state.mode, state.units, state.positions = plan['mode'], plan['units'], plan['positions']
+    elif plan['method'] == 'prompt': state.system = '\n\n'.join(filter(None, (state.system, plan['instruction'])))
+    else: state.vector, state.positions = plan_kwargs(plan)['features'], plan['positions']
+
 @call_parse
 def ocs_chat(model: str,  # HF chat model id or local folder
              sae: str,  # SAE folder/file or HF repo id
              features: str = '',  # initial features 'I:V,I:V' (change them with /steer)
+             plan: str = None,  # start from a steering set JSON (sae, diffmean or prompt)
              mode: str = 'clamp',  # clamp | add | ablate
              units: str = 'abs',  # abs | max (needs --stats)
              positions: str = 'all',  # all | prompt | generated
@@ -967,8 +979,9 @@ def ocs_chat(model: str,  # HF chat model id or local folder
         raise ValueError(f"{model}: the tokenizer has no chat template")
     state = ChatState(parse_features(features, mode), _choice('mode', mode, MODES), _choice('units', units, UNITS),
                       _choice('positions', positions, POSITIONS), system)
-    feature_values(steerer.sae, state.features, mode, units, steerer.max_act)
-    print(f"steering layer {steerer.layer} of {model} with {state.features or 'nothing yet'}; "
+    if plan: _chat_plan(state, read_plan(plan), steerer, plan)
+    feature_values(steerer.sae, state.features, state.mode, state.units, steerer.max_act)
+    print(f"steering layer {steerer.layer} of {model} with {state.features or state.vector or 'nothing yet'}; "
           "/help for commands, /quit to leave")
     return chat_session(steerer, _stdin_lines(), write=print, state=state, max_new_tokens=max_new_tokens, seed=seed,
                         do_sample=sample, temperature=temperature, top_p=top_p)
