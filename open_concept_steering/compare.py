@@ -50,14 +50,12 @@ def diff_mean(steerer: Steerer, concept_texts: Sequence[str], neutral_texts: Seq
 
 # %% ../nbs/04b_compare.ipynb #de2bb2e5
 def concept_token_ids(tokenizer, words: Sequence[str]) -> list[int]:
-    "Token ids that start a concept word: ' word', ' Word' and 'Word' when each is a single token (else its first)."
-    ids = set()
-    for w in words:
-        variants = [tokenizer(v, add_special_tokens=False).input_ids for v in (' ' + w, ' ' + w.capitalize(),
-                                                                               w.capitalize())]
-        single = [v[0] for v in variants if len(v) == 1]
-        ids.update(single or [variants[0][0]])
-    return sorted(ids)
+    "Ids of the concept words that are single tokens as ' word', ' Word' or 'Word' (a word split in pieces is skipped)."
+    variants = [tokenizer(v, add_special_tokens=False).input_ids for w in words
+                for v in (' ' + w, ' ' + w.capitalize(), w.capitalize())]
+    ids = sorted({v[0] for v in variants if len(v) == 1})  # the first piece of ' innings' is ' in': not the concept
+    if not ids: raise ValueError(f"none of the concept words {list(words)} is a single token of this tokenizer")
+    return ids
 
 def unit_directions(sae, features=None) -> torch.Tensor:
     "(n, d) unit-norm decoder directions of `features` (all by default) in raw activation units."
@@ -322,20 +320,24 @@ def compare_methods(steerer: Steerer, concepts: list[dict], neutral_texts: Seque
     ref = reference_perplexity(steerer, select, max_new_tokens)
     results, chosen = [], {}
     for concept in tqdm(concepts, desc='concepts', disable=not progress):
-        methods, chosen[concept['name']] = concept_methods(steerer, concept, neutral_texts, select, n_candidates,
-                                                           seed=seed)
-        for m in methods:
-            path = Path(out_dir, 'runs', _slug(concept['name']), _slug(m['name']) + '.json') if out_dir else None
-            if path is not None and path.exists(): res = json.loads(path.read_text())
-            else:
-                res = run_method(steerer, concept, m, chosen[concept['name']]['norm'], strengths, select, test,
-                                 judge or word_judge(concept['words']), ref, max_new_tokens, seed)
-                if path is not None: write_json(path, res)
-            results.append(res)
+        methods, chosen[concept['name']] = _cached(out_dir, concept['name'], 'methods', lambda: concept_methods(
+            steerer, concept, neutral_texts, select, n_candidates, seed=seed))
+        for m in tqdm(methods, desc=concept['name'], disable=not progress, leave=False):
+            results.append(_cached(out_dir, concept['name'], m['name'], lambda: run_method(
+                steerer, concept, m, chosen[concept['name']]['norm'], strengths, select, test,
+                judge or word_judge(concept['words']), ref, max_new_tokens, seed)))
     out = dict(select=select, test=test, ref_perplexity=ref, chosen=chosen,
                results=[{k: v for k, v in r.items() if k != 'rows'} for r in results], table=leaderboard(results))
     if out_dir is not None: _save_comparison(Path(out_dir), out, results)
     return out
+
+def _cached(out_dir, concept: str, name: str, compute: Callable):
+    "`compute()`, or what it returned before: JSON in `out_dir/runs/<concept>/<name>.json` (no cache without out_dir)."
+    path = Path(out_dir, 'runs', _slug(concept), _slug(name) + '.json') if out_dir is not None else None
+    if path is not None and path.exists(): return json.loads(path.read_text())
+    res = compute()
+    if path is not None: write_json(path, res)
+    return res
 
 def _save_comparison(out_dir: Path, out: dict, results: list[dict]):
     "`compare.json`, `leaderboard.md` and `leaderboard.png` in `out_dir`."
