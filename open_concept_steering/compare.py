@@ -229,7 +229,7 @@ def summarize(rows: list[dict]) -> dict:
     return out
 
 def leaderboard(results: list[dict]) -> str:
-    "Markdown: concepts × methods (mean harmonic score [95% interval] @ strength), then the winner of each concept."
+    "Markdown: concepts × methods (mean harmonic score [95% interval] @ strength, the winner), then every mean."
     methods = list(dict.fromkeys(r['method'] for r in results))
     lines = ['| concept | ' + ' | '.join(methods) + ' | best |', '|---' * (len(methods) + 2) + '|']
     for concept in dict.fromkeys(r['concept'] for r in results):
@@ -243,6 +243,13 @@ def leaderboard(results: list[dict]) -> str:
     lines.append(f"\nMean AxBench harmonic score (0-2) on n = {', '.join(map(str, n))} held-out test instructions "
                  "per cell, 95% bootstrap interval; @ the strength (in median norms) chosen on separate selection "
                  "instructions.")
+    cols = 'concept | method | strength | n | concept | instruction | fluency | harmonic | word rate | perplexity'
+    lines += ['', f'| {cols} |', '|---' * 10 + '|']
+    lines += [f"| {r['concept']} | {r['method']} | {r['strength']:g} | {r['n']} | {r['concept_score']:.2f} | "
+              f"{r['instruction_score']:.2f} | {r['fluency_score']:.2f} | {r['hm']:.2f} | {r['word_rate']:.3f} | "
+              f"{r['perplexity']:.1f} |" for r in results]
+    lines.append("\nThe same answers: mean judge scores (0-2), concept-word rate, median perplexity (unsteered "
+                 "re-read).")
     return '\n'.join(lines)
 
 # %% ../nbs/04b_compare.ipynb #76ce87ea
