@@ -10,13 +10,13 @@ from typing import Callable, Sequence
 import numpy as np, torch
 from fastcore.script import call_parse
 from tqdm.auto import tqdm
-from .files import write_json, atomic_write
+from .files import atomic_write, write_json, write_text
 from .hf_model import special_ids, unembed_directions
 from .collect import tokenize_docs
 from .features import site_activations
 from .concepts import concept_search
 from .steering import (Steerer, VectorPlan, check_plan, concept_word_rate, load_steerer,
-                                            plan_kwargs, plan_site, _left_pad)
+                                            plan_json, plan_kwargs, plan_site, _left_pad)
 
 # %% auto #0
 __all__ = ['PROMPT_TEMPLATE', 'AX_KEYS', 'INSTRUCTIONS', 'site_tokens', 'diff_mean', 'concept_token_ids', 'unit_directions',
@@ -309,7 +309,7 @@ def run_method(steerer: Steerer, concept: dict, method: dict, norm: float, stren
     plan = method_plan(steerer, method, res['strength'], norm)
     return dict(concept=concept['name'], method=method['name'], kind=method['kind'], feature=method.get('feature'),
                 strength=res['strength'], selection=res['selection'], **summarize(res['rows']),
-                plan={k: v for k, v in plan.items() if k != 'vector'}, rows=res['rows'])
+                plan=plan, rows=res['rows'])
 
 def reference_perplexity(steerer: Steerer, instructions: Sequence[str], max_new_tokens: int = 48) -> float:
     "Median perplexity of the unsteered answers to `instructions` (re-read by the same model): the fluency yardstick."
@@ -334,7 +334,7 @@ def compare_methods(steerer: Steerer, concepts: list[dict], neutral_texts: Seque
                 steerer, concept, m, chosen[concept['name']]['norm'], strengths, select, test,
                 judge or word_judge(concept['words']), ref, max_new_tokens, seed)))
     out = dict(select=select, test=test, ref_perplexity=ref, chosen=chosen,
-               results=[{k: v for k, v in r.items() if k != 'rows'} for r in results], table=leaderboard(results))
+               results=[_brief(r) for r in results], table=leaderboard(results))
     if out_dir is not None: _save_comparison(Path(out_dir), out, results)
     return out
 
@@ -346,10 +346,18 @@ def _cached(out_dir, concept: str, name: str, compute: Callable):
     if path is not None: write_json(path, res)
     return res
 
+def _brief(result: dict) -> dict:
+    "A method's result without its answers and its steering vector (both stay in `runs/` and `plans/`)."
+    plan = {k: v for k, v in result['plan'].items() if k != 'vector'}
+    return {**{k: v for k, v in result.items() if k != 'rows'}, 'plan': plan}
+
 def _save_comparison(out_dir: Path, out: dict, results: list[dict]):
-    "`compare.json`, `leaderboard.md` and `leaderboard.png` in `out_dir`."
+    "`compare.json`, `leaderboard.md`/`.png`, and each method's steering set at its strength in `plans/`."
     write_json(out_dir / 'compare.json', out)
-    atomic_write(out_dir / 'leaderboard.md', lambda t: Path(t).write_text(out['table'] + '\n'))
+    for r in results:
+        path = out_dir / 'plans' / _slug(r['concept']) / (_slug(r['method']) + '.json')
+        write_text(path, plan_json(r['plan']))
+    write_text(out_dir / 'leaderboard.md', out['table'] + '\n')
     fig = plot_leaderboard(results)
     atomic_write(out_dir / 'leaderboard.png', lambda t: fig.savefig(t, format='png', dpi=120, bbox_inches='tight'))
     import matplotlib.pyplot as plt
