@@ -97,7 +97,9 @@ def read_json(path) -> dict:
     except (json.JSONDecodeError, UnicodeDecodeError) as e: raise UserError(f"{path}: not valid JSON ({e})") from None
 
 # %% ../nbs/00_files.ipynb #4cae912f
-def _unreadable(path, what: str, e: Exception) -> UserError:
+def _unreadable(path, what: str, e: Exception) -> Exception:
+    "The error to raise for `path` when reading it as `what` failed with `e` (an OS error naming a file stays one)."
+    if isinstance(e, OSError) and e.filename: return e
     first = (str(e).strip().splitlines() or [type(e).__name__])[0]
     return UserError(f"{path}: not a readable {what} ({first}); is it truncated or corrupt?")
 
@@ -108,7 +110,6 @@ def read_tensors(path, metadata: bool = False):
     try:
         with safe_open(str(path), framework='pt') as f:
             tensors, meta = {k: f.get_tensor(k) for k in f.keys()}, f.metadata() or {}
-    except OSError: raise
     except Exception as e: raise _unreadable(path, 'safetensors file', e) from None
     return (tensors, meta) if metadata else tensors
 
@@ -118,7 +119,6 @@ def check_safetensors(path) -> list[str]:
     path = _exists(path)
     try:
         with safe_open(str(path), framework='pt') as f: return list(f.keys())
-    except OSError: raise
     except Exception as e: raise _unreadable(path, 'safetensors file', e) from None
 
 def read_torch(path):
@@ -129,5 +129,4 @@ def read_torch(path):
     except pickle.UnpicklingError as e:
         raise UserError(f"{path}: holds pickled objects that are not plain tensors or containers; refused "
                         f"(only weights_only checkpoints are loaded: {str(e).splitlines()[0]})") from None
-    except OSError: raise
     except Exception as e: raise _unreadable(path, 'PyTorch checkpoint', e) from None

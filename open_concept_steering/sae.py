@@ -10,7 +10,7 @@ from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from safetensors.torch import load_file, save_file
 from fastcore.basics import patch
-from .files import write_json, write_tensors, read_json
+from .files import UserError, write_json, write_tensors, read_json, read_tensors, read_torch
 from .kernels import encoder_pre, topk_loss, batchtopk_loss, densify, flat_topk
 
 # %% auto #0
@@ -66,11 +66,11 @@ class SAEConfig:
         "Build from a dict; `source` (e.g. a file name) is named in errors about unknown or missing keys."
         names = {f.name for f in fields(cls)}
         unknown = sorted(set(d) - names)
-        if unknown: raise ValueError(f"{source}: unknown SAEConfig keys {unknown}; expected some of {sorted(names)}")
+        if unknown: raise UserError(f"{source}: unknown SAEConfig keys {unknown}; expected some of {sorted(names)}")
         missing = [n for n in ('d_in', 'd_sae') if n not in d]
-        if missing: raise ValueError(f"{source}: missing required SAEConfig keys {missing}")
+        if missing: raise UserError(f"{source}: missing required SAEConfig keys {missing}")
         try: return cls(**d)
-        except ValueError as e: raise ValueError(f"{source}: {e}") from None
+        except ValueError as e: raise UserError(f"{source}: {e}") from None
 
 # %% ../nbs/00_sae.ipynb #7bcd6161
 def _flat(x: torch.Tensor, d: int, name: str = 'x') -> torch.Tensor:
@@ -644,13 +644,13 @@ def _check_state(sae: SAE, sd: dict, source) -> dict:
     missing, unexpected = sorted(set(want) - set(sd)), sorted(set(sd) - set(want))
     shape = f"arch {sae.arch!r} (d_in={sae.d_in}, d_sae={sae.d_sae})"
     if missing or unexpected:
-        raise ValueError(f"{source}: state dict does not match {shape}: "
+        raise UserError(f"{source}: state dict does not match {shape}: "
                          f"missing keys {missing}, unexpected keys {unexpected}")
     for k, v in want.items():
         if tuple(sd[k].shape) != tuple(v.shape):
-            raise ValueError(f"{source}: tensor {k!r} has shape {tuple(sd[k].shape)}, expected {tuple(v.shape)} "
+            raise UserError(f"{source}: tensor {k!r} has shape {tuple(sd[k].shape)}, expected {tuple(v.shape)} "
                              f"for {shape}")
-        if not torch.isfinite(sd[k].float()).all(): raise ValueError(f"{source}: tensor {k!r} contains NaN or inf")
+        if not torch.isfinite(sd[k].float()).all(): raise UserError(f"{source}: tensor {k!r} contains NaN or inf")
     return sd
 
 def _build(cfg: SAEConfig, sd: dict, source, device='cpu') -> SAE:
@@ -666,11 +666,11 @@ def _load_native(folder: Path, device='cpu') -> SAE:
     d.pop('format', None)
     version = d.pop('format_version', FORMAT_VERSION)
     if version > FORMAT_VERSION:
-        raise ValueError(f"{cfg_path}: format_version {version} is newer than this library understands "
+        raise UserError(f"{cfg_path}: format_version {version} is newer than this library understands "
                          f"({FORMAT_VERSION})")
     cfg = SAEConfig.from_dict(d, str(cfg_path))
     if not w_path.exists(): raise FileNotFoundError(f"{w_path}: weights file not found next to {cfg_path.name}")
-    return _build(cfg, load_file(str(w_path)), w_path, device)
+    return _build(cfg, read_tensors(w_path), w_path, device)
 
 # %% ../nbs/00_sae.ipynb #ccd8fcb7
 def load_sae(path, device='cpu') -> SAE:
@@ -722,29 +722,29 @@ _OCS_KEYS = ('encode.weight', 'encode.bias', 'decode.weight', 'decode.bias')
 def _read_ocs_legacy(path: Path):
     "`(state dict, training config, source file)` of an OCS SAE folder or `.pt` checkpoint, `_orig_mod.` removed."
     if path.is_file() and path.suffix == '.pt':
-        ckpt = torch.load(path, map_location='cpu', weights_only=True)
+        ckpt = read_torch(path)
         if not isinstance(ckpt, dict) or 'model_state_dict' not in ckpt:
-            raise ValueError(f"{path}: expected a checkpoint dict with 'model_state_dict' and 'config'")
+            raise UserError(f"{path}: expected a checkpoint dict with 'model_state_dict' and 'config'")
         sd, conf, src = ckpt['model_state_dict'], dict(ckpt.get('config') or {}), path
     else:
         folder = path.parent if path.is_file() else path
         conf, src = read_json(folder / CONFIG_NAME), folder / WEIGHTS_NAME
         if not src.exists(): raise FileNotFoundError(f"{src}: weights file not found")
-        sd = load_file(str(src))
+        sd = read_tensors(src)
     return {k.removeprefix('_orig_mod.'): v for k, v in sd.items()}, conf, src
 
 def load_ocs_legacy(path, device='cpu') -> SAE:
     "Convert the original OCS SAE (folder with sae_config.json + weights, or a .pt checkpoint) to a ReLU SAE."
     sd, conf, src = _read_ocs_legacy(Path(path))
     missing = [k for k in _OCS_KEYS if k not in sd]
-    if missing: raise ValueError(f"{src}: not an OCS legacy SAE: missing keys {missing} (found {sorted(sd)})")
+    if missing: raise UserError(f"{src}: not an OCS legacy SAE: missing keys {missing} (found {sorted(sd)})")
     for name in ('input_size', 'hidden_size'):
-        if name not in conf: raise ValueError(f"{src}: OCS legacy config needs {name!r} (found keys {sorted(conf)})")
+        if name not in conf: raise UserError(f"{src}: OCS legacy config needs {name!r} (found keys {sorted(conf)})")
     d, F_ = int(conf['input_size']), int(conf['hidden_size'])
     want = {'encode.weight': (F_, d), 'encode.bias': (F_,), 'decode.weight': (d, F_), 'decode.bias': (d,)}
     for k, shape in want.items():
         if tuple(sd[k].shape) != shape:
-            raise ValueError(f"{src}: {k!r} has shape {tuple(sd[k].shape)}, expected {shape} "
+            raise UserError(f"{src}: {k!r} has shape {tuple(sd[k].shape)}, expected {shape} "
                              f"from input_size={d}, hidden_size={F_}")
     W_enc = sd['encode.weight'].float().T
     b_dec = sd['decode.bias'].float()
@@ -783,13 +783,13 @@ def _saelens_arch(c: dict, cfg_path) -> str:
     "Our architecture for the SAELens config `c`; an error naming `cfg_path` for what we cannot represent."
     arch_sl = c.get('architecture', 'standard')
     if arch_sl not in _FROM_SAELENS:
-        raise ValueError(f"{cfg_path}: unsupported SAELens architecture {arch_sl!r}; "
+        raise UserError(f"{cfg_path}: unsupported SAELens architecture {arch_sl!r}; "
                          f"supported: {sorted(_FROM_SAELENS)}")
     if c.get('normalize_activations') not in (None, 'none'):
-        raise ValueError(f"{cfg_path}: normalize_activations={c['normalize_activations']!r} needs a runtime scaling "
+        raise UserError(f"{cfg_path}: normalize_activations={c['normalize_activations']!r} needs a runtime scaling "
                          "factor that is not stored; only 'none' is supported")
     if c.get('rescale_acts_by_decoder_norm') or c.get('finetuning_scaling_factor'):
-        raise ValueError(f"{cfg_path}: rescale_acts_by_decoder_norm / finetuning_scaling_factor are not supported")
+        raise UserError(f"{cfg_path}: rescale_acts_by_decoder_norm / finetuning_scaling_factor are not supported")
     return _FROM_SAELENS[arch_sl]
 
 def _saelens_config(c: dict, arch: str) -> SAEConfig:
@@ -809,9 +809,9 @@ def from_saelens(path, device='cpu') -> SAE:
     c = read_json(cfg_path)
     arch = _saelens_arch(c, cfg_path)
     if not w_path.exists(): raise FileNotFoundError(f"{w_path}: weights file not found")
-    sd = {k: v.float() for k, v in load_file(str(w_path)).items()}
+    sd = {k: v.float() for k, v in read_tensors(w_path).items()}
     for k in ('d_in', 'd_sae'):
-        if k not in c: raise ValueError(f"{cfg_path}: missing key {k!r}")
+        if k not in c: raise UserError(f"{cfg_path}: missing key {k!r}")
     cfg = _saelens_config(c, arch)
     if not c.get('apply_b_dec_to_input', True) and 'W_enc' in sd and 'b_dec' in sd:
         shift = sd['b_dec'] @ sd['W_enc']  # undo the pre-encoder subtraction we will apply
@@ -830,7 +830,7 @@ def _dictionary_learning_weights(sd: dict, dict_class: str | None, path) -> tupl
     def need(*ks):
         missing = [k for k in ks if k not in sd]
         if missing:
-            raise ValueError(f"{path}: {dict_class or 'dictionary'} is missing keys {missing} (found {sorted(keys)})")
+            raise UserError(f"{path}: {dict_class or 'dictionary'} is missing keys {missing} (found {sorted(keys)})")
     if {'bias', 'encoder.weight', 'decoder.weight'} <= keys and 'gate_bias' not in keys:  # AutoEncoder
         need('encoder.bias')
         return 'relu', dict(W_enc=f32('encoder.weight').T, b_enc=f32('encoder.bias'), W_dec=f32('decoder.weight').T,
@@ -847,7 +847,7 @@ def _dictionary_learning_weights(sd: dict, dict_class: str | None, path) -> tupl
         need('encoder.bias')
         arch = {'AutoEncoderTopK': 'topk', 'BatchTopKSAE': 'batchtopk'}.get(dict_class)
         if arch is None:
-            raise ValueError(f"{path}: TopK and BatchTopK dictionaries share keys; pass dict_class='AutoEncoderTopK' "
+            raise UserError(f"{path}: TopK and BatchTopK dictionaries share keys; pass dict_class='AutoEncoderTopK' "
                              "or 'BatchTopKSAE' (no config.json with trainer.dict_class next to it)")
         new = dict(W_enc=f32('encoder.weight').T, b_enc=f32('encoder.bias'), W_dec=f32('decoder.weight').T,
                    b_dec=f32('b_dec'))
@@ -856,20 +856,20 @@ def _dictionary_learning_weights(sd: dict, dict_class: str | None, path) -> tupl
             new['threshold'] = (f32('threshold').reshape(-1).expand(d_sae).clone() if 'threshold' in sd
                                 else torch.full_like(new['b_enc'], -1.0))
         return arch, new
-    raise ValueError(f"{path}: unrecognised dictionary_learning state dict (keys {sorted(keys)})")
+    raise UserError(f"{path}: unrecognised dictionary_learning state dict (keys {sorted(keys)})")
 
 # %% ../nbs/00_sae.ipynb #0aa830e8
 def _read_dictionary_learning(path: Path, dict_class: str | None) -> tuple[dict, str | None]:
     "`(state dict, dict_class)` of an `ae.pt`, without the unused normaliser buffers; set normalisers raise."
     if not path.exists(): raise FileNotFoundError(f"{path}: file not found")
-    sd = torch.load(path, map_location='cpu', weights_only=True)
-    if not isinstance(sd, dict): raise ValueError(f"{path}: expected a state dict, got {type(sd).__name__}")
+    sd = read_torch(path)
+    if not isinstance(sd, dict): raise UserError(f"{path}: expected a state dict, got {type(sd).__name__}")
     conf_path = path.parent / 'config.json'
     if dict_class is None and conf_path.exists():
         dict_class = (read_json(conf_path).get('trainer') or {}).get('dict_class')
     for k in [k for k in sd if k.startswith(('activation_mean', 'activation_std'))]:
         if not torch.isnan(sd.pop(k)).all():
-            raise ValueError(f"{path}: activation normalisation ({k}) is not supported")
+            raise UserError(f"{path}: activation normalisation ({k}) is not supported")
     return {k: v for k, v in sd.items() if k not in ('target_rms', 'activation_global_scale')}, dict_class
 
 def from_dictionary_learning(path, dict_class: str | None = None, device='cpu') -> SAE:
