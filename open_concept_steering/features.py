@@ -15,7 +15,7 @@ from fastcore.basics import patch
 from .files import (UserError, atomic_write, write_json, write_tensors, read_tensors,
                                          remove_stale_temps)
 from .collect import (CollectConfig, collect_activations, decode_activations, read_shard,
-                                         scan_shard, shard_files)
+                                         scan_shard, shard_files, committed_shards)
 
 # %% auto #0
 __all__ = ['HIST_EDGES', 'STATE_FILE', 'RESULT_FILES', 'merge_topk', 'TopKBuffer', 'activation_shards', 'load_shard', 'hist_bins',
@@ -139,7 +139,8 @@ def activation_shards(data_dir, layer: int | None = None) -> list[Path]:
         if held: raise UserError(f"{p} has no layer_{layer} folder; it holds {', '.join(held)} (choose with layer=N)",
                                  cli={'layer=N': '--layer N'})
     if layer is not None and (p / f'layer_{layer}').is_dir(): p = p / f'layer_{layer}'
-    return shard_files(p)[1]
+    folder, files = shard_files(p)
+    return committed_shards(folder, files) if p.is_dir() else files
 
 def load_shard(path, activations: bool = True) -> dict:
     "A shard's `token_id`, `doc_id`, `position` (numpy) and `activation` as a float32 `(n, d)` tensor."

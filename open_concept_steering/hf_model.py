@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 import numpy as np, torch
 from torch import nn
-from .files import check_safetensors
+from .files import UserError, check_safetensors
 
 # %% auto #0
 __all__ = ['BLOCK_PATHS', 'torch_dtype', 'load_model', 'check_local_model', 'find_blocks', 'block_output', 'with_block_output',
@@ -86,11 +86,11 @@ def with_block_output(output, h: torch.Tensor):
 def check_layers(layers, n_blocks:int) -> list[int]:
     "Sorted unique block indices (negative ones count from the end); clear error when out of range."
     layers = [layers] if isinstance(layers, int) else list(layers)
-    if not layers: raise ValueError("layers: expected at least one block index")
+    if not layers: raise UserError("layers: expected at least one block index")
     out = []
     for L in layers:
         if not isinstance(L, (int, np.integer)) or not -n_blocks <= L < n_blocks:
-            raise ValueError(f"layers: index {L!r} is out of range; the model has {n_blocks} blocks "
+            raise UserError(f"layers: index {L!r} is out of range; the model has {n_blocks} blocks "
                              f"(valid 0..{n_blocks-1})")
         out.append(int(L) % n_blocks)
     return sorted(set(out))
