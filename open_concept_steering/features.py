@@ -609,7 +609,7 @@ def check_features(features, d_sae: int, what: str = 'features') -> list[int]:
     feats = [int(i) for i in np.atleast_1d(np.asarray(features))]
     bad = [i for i in feats if not 0 <= i < d_sae]
     if bad:
-        raise IndexError(f"{what}: {bad[:5]} out of range; valid feature indices are 0..{d_sae - 1} (d_sae={d_sae})")
+        raise UserError(f"{what}: {bad[:5]} out of range; valid feature indices are 0..{d_sae - 1} (d_sae={d_sae})")
     return feats
 
 # %% ../nbs/03_features.ipynb #2cdf0e28

@@ -11,7 +11,7 @@ import torch
 from fastcore.basics import patch
 from fastcore.script import call_parse
 from .sae import SAE
-from .files import atomic_write, write_json
+from .files import UserError, atomic_write, write_json
 from .hf_model import find_blocks, block_output, with_block_output
 
 # %% auto #0
@@ -34,26 +34,28 @@ def check_site(model, sae: SAE, layer: int | None = None, check_model: bool = Tr
     cfg, blocks = sae.cfg, find_blocks(model)
     site = getattr(cfg, 'site', 'block_out')
     if site != 'block_out':
-        raise ValueError(f"SAE site is {site!r} but steering edits the raw block output ('block_out'); "
+        raise UserError(f"SAE site is {site!r} but steering edits the raw block output ('block_out'); "
                          f"this SAE was trained at a different site")
     sae_layer = getattr(cfg, 'layer', None)
     if layer is None and sae_layer is None:
-        raise ValueError("the SAE config has no `layer` and none was given: pass layer=<block index>")
+        raise UserError("the SAE config has no `layer` and none was given: pass layer=<block index>",
+                        cli={'layer=<block index>': '--layer <block index>'})
     if layer is not None and sae_layer is not None and int(layer) != int(sae_layer):
-        raise ValueError(f"layer mismatch: the SAE was trained at layer {sae_layer} (sae.cfg.layer) "
+        raise UserError(f"layer mismatch: the SAE was trained at layer {sae_layer} (sae.cfg.layer) "
                          f"but steering was asked at layer {layer}")
     L = int(sae_layer if layer is None else layer)
     if not -len(blocks) <= L < len(blocks):
-        raise ValueError(f"layer {L} is out of range: the model has {len(blocks)} decoder blocks")
+        raise UserError(f"layer {L} is out of range: the model has {len(blocks)} decoder blocks")
     width = _model_width(model)
     if sae.d_in != width:
-        raise ValueError(f"width mismatch: the SAE expects d_in={sae.d_in} but the model's residual stream "
+        raise UserError(f"width mismatch: the SAE expects d_in={sae.d_in} but the model's residual stream "
                          f"has d_model={width}")
     want = _short_name(getattr(cfg, 'model_name', None))
     have = _short_name(getattr(model.config, 'name_or_path', None))
     if check_model and want and have and want != have:
-        raise ValueError(f"model mismatch: the SAE was trained on {cfg.model_name!r} (sae.cfg.model_name) but the "
-                         f"model is {model.config.name_or_path!r}; pass check_model=False to steer anyway")
+        raise UserError(f"model mismatch: the SAE was trained on {cfg.model_name!r} (sae.cfg.model_name) but the "
+                        f"model is {model.config.name_or_path!r}; pass check_model=False to steer anyway",
+                        cli={'check_model=False': '--no_model_check'})
     return L % len(blocks)
 
 # %% ../nbs/04_steering.ipynb #03471b8a
@@ -63,7 +65,7 @@ POSITIONS = ('all', 'prompt', 'generated')  # which tokens a steer edits
 PATHS = ('delta', 'full')                   # how the edit is computed: `edit_delta` or `edit_full`
 
 def _choice(name, value, options):
-    if value not in options: raise ValueError(f"{name}={value!r}: expected one of {', '.join(options)}")
+    if value not in options: raise UserError(f"{name}={value!r}: expected one of {', '.join(options)}")
     return value
 
 def _gated_magnitude(sae: SAE, pre_gate: torch.Tensor, idx=None) -> torch.Tensor:
@@ -89,9 +91,9 @@ def _feature_items(sae: SAE, features, mode: str) -> tuple[list[int], list[float
             raise TypeError(f"feature index {i!r} is not an integer")
         i = int(i)
         if not 0 <= i < sae.d_sae:
-            raise IndexError(f"unknown feature {i}: this SAE has d_sae={sae.d_sae} features (0..{sae.d_sae-1})")
+            raise UserError(f"unknown feature {i}: this SAE has d_sae={sae.d_sae} features (0..{sae.d_sae-1})")
         v = 0.0 if mode == 'ablate' else float(v)
-        if not math.isfinite(v): raise ValueError(f"feature {i}: value {v} is not finite")
+        if not math.isfinite(v): raise UserError(f"feature {i}: value {v} is not finite")
         idx.append(i)
         vals.append(v)
     return idx, vals
@@ -652,7 +654,7 @@ def parse_features(spec: str | None, mode: str = 'clamp') -> dict[int, float]:
             if not sep and mode != 'ablate': raise ValueError
             out[int(i)] = float(v) if sep else 0.0
         except ValueError:
-            raise ValueError(f"--features: cannot read {part!r}; expected INDEX:VALUE pairs like '12:4.0,7:-2'"
+            raise UserError(f"--features: cannot read {part!r}; expected INDEX:VALUE pairs like '12:4.0,7:-2'"
                              f"{' (or INDEX for ablate)' if mode == 'ablate' else ''}") from None
     return out
 
@@ -670,7 +672,7 @@ def _read_prompts(prompt, prompts_file) -> list[str]:
     if prompts_file:
         if not Path(prompts_file).exists(): raise FileNotFoundError(f"--prompts_file: no such file {prompts_file}")
         prompts += [l for l in Path(prompts_file).read_text().splitlines() if l.strip()]
-    if not prompts: raise ValueError("give a prompt: --prompt TEXT or --prompts_file FILE")
+    if not prompts: raise UserError("give a prompt: --prompt TEXT or --prompts_file FILE")
     return prompts
 
 def _sweep_first(steerer: Steerer, feats: dict, strengths: str, prompts, words: str | None, out_dir, **kw) -> dict:
@@ -709,8 +711,10 @@ def ocs_steer(model: str,  # HF model id or local folder
               dtype: str = None,  # float32, bfloat16, ...
               no_model_check: bool = False):  # steer even if the SAE's model_name differs from the model
     "Generate with SAE features steered, side by side with the unsteered baseline (same seed)."
+    if out_dir is not None and Path(out_dir).exists() and not Path(out_dir).is_dir():
+        raise UserError(f"--out_dir {out_dir} is a file, not a folder")  # said now, not after generating
     feats = parse_features(features, mode)
-    if not feats: raise ValueError("--features is empty")
+    if not feats: raise UserError("--features is empty")
     prompts = _read_prompts(prompt, prompts_file)
     steerer = load_steerer(model, sae, stats, layer, device, dtype, not no_model_check)
     gen = dict(chat=False if no_chat else None, system=system, do_sample=sample, temperature=temperature,
