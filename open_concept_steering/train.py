@@ -117,12 +117,12 @@ def _coerce(key, value, hint, where):
         if t is str and isinstance(value, str): return value
         if t in (list, dict) and isinstance(value, t): return value
     names = ' or '.join('None' if a is type(None) else a.__name__ for a in allowed)
-    raise TypeError(f"{where}: `{key}` must be {names}, got {type(value).__name__} {value!r}")
+    raise UserError(f"{where}: `{key}` must be {names}, got {type(value).__name__} {value!r}")
 
 # %% ../nbs/02_train.ipynb #37edcd59
 def _validate(self, where='TrainConfig'):
     "Raise a ValueError for values that have the right type but make no sense."
-    def fail(msg): raise ValueError(f"{where}: {msg}")
+    def fail(msg): raise UserError(f"{where}: {msg}")
     for s in [self.__dict__] + list(self.saes):
         if s.get('arch') is not None and s['arch'] not in ARCHS: fail(f"arch {s['arch']!r} is not one of {ARCHS}")
         if s.get('init') is not None and s['init'] not in INITS: fail(f"init {s['init']!r} is not one of {INITS}")
@@ -149,18 +149,18 @@ def _check_keys(d: dict, valid, where):
     if unknown:
         hints = {k: difflib.get_close_matches(k, list(valid), n=1) for k in unknown}
         msg = ', '.join(f"{k!r}" + (f" (did you mean {h[0]!r}?)" if h else '') for k, h in hints.items())
-        raise ValueError(f"{where}: unknown key(s) {msg}")
+        raise UserError(f"{where}: unknown key(s) {msg}")
 
 @classmethod
 def _from_dict(cls, d: dict, where: str = 'TrainConfig'):
     "A `TrainConfig` from a dict; unknown keys and wrong types raise errors that name the key and `where`."
-    if not isinstance(d, dict): raise TypeError(f"{where}: expected a mapping of options, got {type(d).__name__}")
+    if not isinstance(d, dict): raise UserError(f"{where}: expected a mapping of options, got {type(d).__name__}")
     hints = typing.get_type_hints(cls)
     _check_keys(d, hints, where)
     kw = {k: _coerce(k, v, hints[k], where) for k, v in d.items()}
     for i, s in enumerate(kw.get('saes') or []):
         w = f"{where}: saes[{i}]"
-        if not isinstance(s, dict): raise TypeError(f"{w}: expected a mapping, got {type(s).__name__}")
+        if not isinstance(s, dict): raise UserError(f"{w}: expected a mapping, got {type(s).__name__}")
         _check_keys(s, SAE_KEYS, w)
         kw['saes'][i] = {k: (v if k == 'name' else _coerce(k, v, hints.get(k, hints['seed']), w)) for k, v in s.items()}
     cfg = cls(**kw)
@@ -178,11 +178,11 @@ def load_config(path: str|Path|None = None, **overrides) -> TrainConfig:
         where = str(path)
         if not path.exists(): raise FileNotFoundError(f"config file {path} does not exist")
         text = path.read_text()
-        if path.suffix.lower() == '.json': d = json.loads(text)
-        elif path.suffix.lower() in ('.yaml', '.yml'):
-            import yaml
-            d = yaml.safe_load(text) or {}
-        else: raise ValueError(f"{path}: config files must end in .yaml, .yml or .json")
+        if path.suffix.lower() not in ('.json', '.yaml', '.yml'):
+            raise UserError(f"{path}: config files must end in .yaml, .yml or .json")
+        import yaml
+        try: d = json.loads(text) if path.suffix.lower() == '.json' else yaml.safe_load(text) or {}
+        except (json.JSONDecodeError, yaml.YAMLError) as e: raise UserError(f"{path}: cannot parse it ({e})") from None
     d = {**d, **{k: v for k, v in overrides.items() if v is not None}}
     return TrainConfig.from_dict(d, where)
 
@@ -723,14 +723,14 @@ def _build_sae(spec, d, scale, sample, cfg, device, meta):
 def _open_splits(cfg, data):
     "(source, training split, held-out split or None) of `data` (default `cfg.data`), checked against `cfg.d_in`."
     src = _resolve_data(data if data is not None else cfg.data, cfg.layer)
-    if src is None: raise ValueError("no data: set `data` (an `ocs collect` folder) in the config or pass a tensor")
+    if src is None: raise UserError("no data: set `data` (an `ocs collect` folder) in the config or pass a tensor")
     kw = dict(batch_size=cfg.batch_size, val_fraction=cfg.val_fraction)
     split = cfg.val_fraction > 0
     train_ds = open_activations(src, shuffle=True, seed=cfg.seed, split='train' if split else None, **kw)
     val_ds = open_activations(src, shuffle=False, split='val', **kw) if split else None
     if cfg.d_in is not None and cfg.d_in != train_ds.d:
         where = src if not isinstance(src, torch.Tensor) else 'the data'
-        raise ValueError(f"activation width {train_ds.d} in {where} does not match d_in={cfg.d_in} of the config")
+        raise UserError(f"activation width {train_ds.d} in {where} does not match d_in={cfg.d_in} of the config")
     return src, train_ds, val_ds
 
 def _build_runs(cfg, specs, src, train_ds, device, log_dir: Path|None, resume: bool) -> list:
