@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_cli.ipynb #14a73945
 from __future__ import annotations
-import importlib, sys
+import importlib, sys, warnings
 from fastcore.script import anno_parser
 from .files import UserError
 
@@ -61,6 +61,10 @@ def user_message(e: BaseException) -> str | None:
     if isinstance(e, OSError): return str(e)
     return None
 
+def _warning_line(message, category, filename, lineno, file=None, line=None):
+    "A warning as one line on stderr, `ocs: warning: ...` (where in the code it was raised is no use to the user)."
+    print(f'ocs: warning: {message}', file=sys.stderr if file is None else file)
+
 def main(argv: list[str] | None = None):
     "Entry point of the `ocs` console script."
     argv = sys.argv[1:] if argv is None else list(argv)
@@ -75,11 +79,13 @@ def main(argv: list[str] | None = None):
     parser = anno_parser(func, prog=f'ocs {name}')
     args = vars(parser.parse_args(rest))
     for extra in ('pdb', 'xtra'): args.pop(extra, None)  # fastcore's own flags, not the stage's parameters
-    try: res = func(**args)
-    except Exception as e:
-        msg = None if debug else user_message(e)
-        if msg is None: raise
-        print(f'ocs {name}: {msg}', file=sys.stderr)
-        return 1
+    with warnings.catch_warnings():
+        if not debug: warnings.showwarning = _warning_line
+        try: res = func(**args)
+        except Exception as e:
+            msg = None if debug else user_message(e)
+            if msg is None: raise
+            print(f'ocs {name}: {msg}', file=sys.stderr)
+            return 1
     # `sys.exit(main())` prints anything that is not an int and exits 1, so stages' return values stop here.
     return res if isinstance(res, int) else 0

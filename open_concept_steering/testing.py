@@ -234,6 +234,7 @@ def tree_digest(folder, skip: tuple = ()) -> dict[str, str]:
 def resume_after_every_kill(run: Callable, # run(folder): the stage, writing into `folder` and resuming what is there
                             root, # scratch folder: one subfolder per run
                             check: Callable, # check(folder): assert that `folder` holds the uninterrupted result
+                            keep: tuple = (), # globs of temporary files that may stay (a shared cache's, never read)
                             ) -> list[Path]:
     "Kill a fresh `run` before each of its writes in turn, rerun it, and `check` the result; the writes of one run."
     with kill_at_write() as writes: run(Path(root) / 'straight')
@@ -244,7 +245,7 @@ def resume_after_every_kill(run: Callable, # run(folder): the stage, writing int
             except SimulatedKill: pass
             else: raise AssertionError(f'the run made no write {i}')
         run(folder)
-        left = [p.relative_to(folder).as_posix() for p in folder.rglob('.*.tmp')]
+        left = [p.relative_to(folder).as_posix() for p in folder.rglob('.*.tmp') if not any(p.match(g) for g in keep)]
         assert not left, f'killed before write {i} ({writes[i - 1].name}): temporary files left after the rerun: {left}'
         check(folder)
     return writes
