@@ -4,11 +4,12 @@
 
 # %% ../nbs/09_cli.ipynb #14a73945
 from __future__ import annotations
-import importlib, sys
+import importlib, sys, warnings
 from fastcore.script import anno_parser
+from .files import UserError
 
 # %% auto #0
-__all__ = ['COMMANDS', 'usage', 'resolve', 'main']
+__all__ = ['COMMANDS', 'usage', 'resolve', 'user_message', 'main']
 
 # %% ../nbs/09_cli.ipynb #c1be0edc
 COMMANDS = {  # name: (module, function, one-line summary)
@@ -42,6 +43,7 @@ def usage() -> str:
              'Open Concept Steering: SAEs on any Hugging Face causal LM, from activations to steering.', '',
              'commands:']
     lines += [f'  {name:<{width}}  {summary}' for name, (_, _, summary) in COMMANDS.items()]
+    lines += ['', 'A mistake in the input is reported in one line; add --debug to any command for the full traceback.']
     return '\n'.join(lines)
 
 # %% ../nbs/09_cli.ipynb #28c20390
@@ -55,9 +57,21 @@ def resolve(name: str):
         raise SystemExit(f"ocs {name}: this install has no {mod} module") from None
 
 # %% ../nbs/09_cli.ipynb #3841c0e0
+def user_message(e: BaseException) -> str | None:
+    "The message of an error a person can fix (a `UserError` or an OS error), spelled for the command line; else None."
+    if isinstance(e, UserError): return e.for_cli()
+    if isinstance(e, OSError): return str(e)
+    return None
+
+def _warning_line(message, category, filename, lineno, file=None, line=None):
+    "A warning as one line on stderr, `ocs: warning: ...` (where in the code it was raised is no use to the user)."
+    print(f'ocs: warning: {message}', file=sys.stderr if file is None else file)
+
 def main(argv: list[str] | None = None):
     "Entry point of the `ocs` console script."
     argv = sys.argv[1:] if argv is None else list(argv)
+    debug = '--debug' in argv
+    argv = [a for a in argv if a != '--debug']
     if not argv or argv[0] in ('-h', '--help', 'help'):
         print(usage())
         return 0
@@ -67,7 +81,14 @@ def main(argv: list[str] | None = None):
     parser = anno_parser(func, prog=f'ocs {name}')
     args = vars(parser.parse_args(rest))
     for extra in ('pdb', 'xtra'): args.pop(extra, None)  # fastcore's own flags, not the stage's parameters
-    res = func(**args)
+    with warnings.catch_warnings():
+        if not debug: warnings.showwarning = _warning_line
+        try: res = func(**args)
+        except Exception as e:
+            msg = None if debug else user_message(e)
+            if msg is None: raise
+            print(f'ocs {name}: {msg}', file=sys.stderr)
+            return 1
     # `sys.exit(main())` prints anything that is not an int and exits 1, so stages' return values stop here.
     return res if isinstance(res, int) else 0
 

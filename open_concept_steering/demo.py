@@ -216,7 +216,7 @@ def _train_config(cfg, data_dir, layer, out_dir):
                        batch_size=cfg.sae_batch, steps=cfg.sae_steps, lr=cfg.sae_lr, val_fraction=0.05, seed=cfg.seed,
                        log_every=max(1, cfg.sae_steps // 100), eval_every=0, checkpoint_every=0, plots=False,
                        dead_window=200_000, sample_tokens=32768, eval_tokens=65536, device=cfg.device,
-                       saes=[dict(name='sae')])
+                       saes=[dict(name='sae')], overwrite=True)  # a stage killed mid-training starts it again
 
 def stage_train(cfg, model, tok, evals, data_dir, layer):
     "Train (or load) the SAE into `train/sae/`, evaluate it and measure CE loss recovered."

@@ -4,12 +4,15 @@
 
 # %% ../nbs/00_hf_model.ipynb #449d2a6a
 from __future__ import annotations
+from pathlib import Path
 import numpy as np, torch
 from torch import nn
+from .files import UserError, check_safetensors
 
 # %% auto #0
-__all__ = ['BLOCK_PATHS', 'SITES', 'torch_dtype', 'load_model', 'find_blocks', 'block_output', 'with_block_output',
-           'check_layers', 'block_activations', 'special_ids', 'final_norm', 'unembed_directions', 'SiteView']
+__all__ = ['BLOCK_PATHS', 'SITES', 'torch_dtype', 'load_model', 'check_local_model', 'find_blocks', 'block_output',
+           'with_block_output', 'check_layers', 'block_activations', 'special_ids', 'final_norm', 'unembed_directions',
+           'SiteView']
 
 # %% ../nbs/00_hf_model.ipynb #b1bec3d5
 def torch_dtype(dtype) -> torch.dtype | None:
@@ -27,10 +30,27 @@ def load_model(name_or_path:str, # Hub id or local folder
                revision:str|None=None): # branch, tag or commit on the Hub
     "`(model, tokenizer)` for a causal LM, in eval mode, without `trust_remote_code`."
     from transformers import AutoModelForCausalLM, AutoTokenizer
+    check_local_model(name_or_path)
     model = AutoModelForCausalLM.from_pretrained(name_or_path, dtype=torch_dtype(dtype) or 'auto', revision=revision)
     tokenizer = AutoTokenizer.from_pretrained(name_or_path, revision=revision)
     if device is not None: model.to(device)
     return model.eval(), tokenizer
+
+# %% ../nbs/00_hf_model.ipynb #8e02eb37
+def _looks_local(name: str) -> bool:
+    "Whether `name` can only be a local path (a Hub repo id is `name` or `org/name`)."
+    return name.startswith(('.', '/', '~')) or name.count('/') > 1 or name.endswith('/') or \
+        ('/' in name and Path(name.split('/')[0]).is_dir())
+
+def check_local_model(name_or_path):
+    "Raise if `name_or_path` is a local model folder that is missing or holds a truncated `.safetensors` file."
+    name = str(name_or_path)
+    p = Path(name).expanduser()
+    if not p.exists():
+        if _looks_local(name): raise FileNotFoundError(f"{name}: model folder not found")
+        return
+    if p.is_dir():
+        for f in sorted(p.glob('*.safetensors')): check_safetensors(f)
 
 # %% ../nbs/00_hf_model.ipynb #176daa5a
 BLOCK_PATHS = ('model.layers', 'transformer.h', 'gpt_neox.layers', 'model.decoder.layers', 'transformer.blocks',
@@ -67,11 +87,11 @@ def with_block_output(output, h: torch.Tensor):
 def check_layers(layers, n_blocks:int) -> list[int]:
     "Sorted unique block indices (negative ones count from the end); clear error when out of range."
     layers = [layers] if isinstance(layers, int) else list(layers)
-    if not layers: raise ValueError("layers: expected at least one block index")
+    if not layers: raise UserError("layers: expected at least one block index")
     out = []
     for L in layers:
         if not isinstance(L, (int, np.integer)) or not -n_blocks <= L < n_blocks:
-            raise ValueError(f"layers: index {L!r} is out of range; the model has {n_blocks} blocks "
+            raise UserError(f"layers: index {L!r} is out of range; the model has {n_blocks} blocks "
                              f"(valid 0..{n_blocks-1})")
         out.append(int(L) % n_blocks)
     return sorted(set(out))

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from fastcore.script import call_parse
 from .features import load_feature_stats, load_examples, load_pool, check_features
 from .dashboards import load_labels, token_strings
-from .files import write_json
+from .files import remove_stale_temps, write_json
 from .llm_client import LLMConfig, StructuredLLM, LLMFatalError, amap, run_sync, as_llm
 
 # %% auto #0
@@ -188,6 +188,7 @@ async def alabel_features(features_dir, llm, tokenizer, features=None, out=None,
     lens = load_lens_tokens(features_dir, tokenizer)
     out = Path(out or features_dir)
     out.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(out, 'labels.json', 'labels_meta.json')  # what a killed run left half-written
     records, failures, t0 = {}, {}, time.time()
     jsonl = open(out / 'labels.jsonl', 'a', encoding='utf-8')
     def emit(rec):

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel, Field, field_validator
 from fastcore.script import call_parse
-from .files import write_text
+from .files import atomic_write, remove_stale_temps, write_text
 from .llm_client import LLMConfig, StructuredLLM, LLMFatalError, LLMResponseError, MapResult
 from .llm_client import amap, as_llm, run_sync
 
@@ -300,6 +300,7 @@ async def agenerate(cfg: SynthConfig, llm: StructuredLLM | LLMConfig | None = No
     "Generate (or resume) the synthetic data set described by `cfg`; see the notebook for the steps."
     state = Path(cfg.out_dir) / STATE_DIR
     plan_path, journal_path = state / 'plan.json', state / 'generated.jsonl'
+    remove_stale_temps(state, 'plan.json')  # what a killed run left half-written (the outputs: in `_write_outputs`)
     llm = as_llm(LLMConfig() if llm is None else llm, cache_dir=state / 'cache')  # 1. key check, nothing written
     try:
         aspects, source = await resolve_aspects(cfg, llm, plan_path)                # 2.
@@ -342,14 +343,13 @@ def _write_outputs(out: Path, kept: list[dict], summary: dict) -> dict[str, Path
     out.mkdir(parents=True, exist_ok=True)
     paths = {'concept': out / 'concept.json', 'neutral': out / 'neutral.json', 'parquet': out / 'synthetic.parquet',
              'summary': out / 'summary.json'}
+    remove_stale_temps(out, *(p.name for p in paths.values()))  # what a killed run left half-written
     for kind in ('concept', 'neutral'):
         texts = {str(r['id']): r['text'] for r in kept if r['kind'] == kind}
         write_text(paths[kind], json.dumps(texts, ensure_ascii=False, indent=1))
     columns = {k: pa.array([r[k] for r in kept], pa.string()) for k in _FIELDS[1:]}
     table = pa.table({'id': pa.array([r['id'] for r in kept], pa.int64()), **columns})
-    tmp = paths['parquet'].with_name('.synthetic.parquet.tmp')
-    pq.write_table(table, tmp)
-    os.replace(tmp, paths['parquet'])
+    atomic_write(paths['parquet'], lambda t: pq.write_table(table, t))
     write_text(paths['summary'], json.dumps(summary, indent=1, ensure_ascii=False))
     return paths
 
