@@ -4,12 +4,12 @@
 
 # %% ../nbs/00_files.ipynb #ff249a65
 from __future__ import annotations
-import json, os, tempfile
+import json, os, shutil, tempfile, time
 from pathlib import Path
 from typing import Callable
 
 # %% auto #0
-__all__ = ['atomic_write', 'write_json', 'write_text', 'write_tensors', 'read_json']
+__all__ = ['atomic_write', 'write_json', 'write_text', 'write_tensors', 'read_json', 'atomic_dir']
 
 # %% ../nbs/00_files.ipynb #6632857c
 def _file_mode() -> int:
@@ -54,3 +54,24 @@ def read_json(path) -> dict:
     if not Path(path).exists(): raise FileNotFoundError(f"{path}: file not found")
     try: return json.loads(Path(path).read_text())
     except json.JSONDecodeError as e: raise ValueError(f"{path}: not valid JSON ({e})") from None
+
+# %% ../nbs/00_files.ipynb #5842fa11
+def _remove_stale(parent: Path, name: str, max_age: float = 3600):
+    "Temporary folders of `name` older than `max_age` seconds (left by killed processes)."
+    for p in parent.glob(f'.{name}.*.tmp'):
+        if p.is_dir() and time.time() - p.stat().st_mtime > max_age: shutil.rmtree(p, ignore_errors=True)
+
+def atomic_dir(path, build: Callable[[Path], object]) -> Path:
+    "Call `build(tmp_folder)`, then rename the folder onto `path`: `path` is complete or absent, never half-written."
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale(path.parent, path.name)
+    tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp'))
+    try:
+        build(tmp)
+        try: os.replace(tmp, path)
+        except OSError:
+            if not path.is_dir(): raise
+            # another process finished the same folder first: keep theirs
+    finally: shutil.rmtree(tmp, ignore_errors=True)
+    return path
