@@ -12,7 +12,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from tqdm.auto import tqdm
 from fastcore.basics import patch
 from fastcore.script import call_parse
-from .sae import ARCHS, SAE, SAEConfig, save_sae, load_sae
+from .sae import ARCHS, SAE, SAEConfig, save_sae, load_sae, massive_mask
 from .files import atomic_write
 
 # %% auto #0
@@ -20,8 +20,8 @@ __all__ = ['INITS', 'SAE_KEYS', 'TrainConfig', 'load_config', 'save_config', 'sa
            'TensorActivations', 'open_activations', 'stream', 'l0_norm', 'fve', 'SAEMetrics', 'evaluate_sae',
            'DeadFeatureTracker', 'reset_adam_rows', 'resample_dead', 'rkcnn_scores', 'rkcnn_mine', 'init_from_data',
            'rkcnn_init', 'save_checkpoint', 'load_checkpoint', 'optimizer_to_flat', 'optimizer_from_flat',
-           'NaNLossError', 'make_optimizer', 'first_rows', 'input_scale_of', 'train_sae', 'loss_recovered',
-           'plot_training', 'ocs_train']
+           'NaNLossError', 'make_optimizer', 'first_rows', 'input_scale_of', 'massive_metadata', 'train_sae',
+           'loss_recovered', 'plot_training', 'ocs_train']
 
 # %% ../nbs/02_train.ipynb #a51653f9
 INITS = ('default', 'data', 'rkcnn', 'rkcnn_enc')
@@ -704,6 +704,17 @@ def _build_sae(spec, d, scale, sample, cfg, device, meta):
                        seed=spec['seed'])
     return sae.to(device)
 
+# %% ../nbs/02_train.ipynb #8a71a8d9
+def massive_metadata(manifest: dict, sample: torch.Tensor | None) -> dict:
+    "`{'massive': {...}}` for the SAE's metadata when the collection dropped massive activations (else `{}`)."
+    factor = ((manifest or {}).get('filters') or {}).get('outlier_factor')
+    if not factor or sample is None or not len(sample): return {}
+    median = float(sample.float().norm(dim=-1).median())
+    counts = manifest.get('counts') or {}
+    return {'massive': dict(factor=float(factor), median_norm=median, threshold=float(factor) * median,
+                            dropped=int((counts.get('filtered') or {}).get('outlier', 0)),
+                            tokens_seen=int(counts.get('tokens_seen', 0)))}
+
 # %% ../nbs/02_train.ipynb #45e6dd13
 def _open_splits(cfg, data):
     "(source, training split, held-out split or None) of `data` (default `cfg.data`), checked against `cfg.d_in`."
@@ -726,9 +737,11 @@ def _build_runs(cfg, specs, src, train_ds, device, log_dir: Path|None, resume: b
     manifest = manifest if isinstance(manifest, dict) else {}
     layer = cfg.layer if cfg.layer is not None else manifest.get('layer')
     model_name = cfg.model or manifest.get('model')
+    norms_from = sample if sample is not None or not manifest.get('filters') else _sample_tokens(src, cfg, 8192)
+    massive = massive_metadata(manifest, norms_from)
     runs = []
     for spec in specs:
-        meta = {'train_config': cfg.to_dict(), 'run': dict(spec)}
+        meta = {'train_config': cfg.to_dict(), 'run': dict(spec), **massive}
         sae = _build_sae(spec, train_ds.d, scale, sample, cfg, device, meta)
         if layer is not None: sae.cfg.layer = layer
         if model_name is not None: sae.cfg.model_name = model_name
@@ -1037,7 +1050,9 @@ def _splice_hook(sae, state: dict):
         _check_width(h, sae)
         if state['mode'] == 'zero': new = torch.zeros_like(h)
         else: new = sae(h.to(sae_device, torch.float32))[0].to(h.device, h.dtype)
-        new = torch.where(state['keep'][..., None], new, h)
+        keep, massive = state['keep'], massive_mask(sae, h)   # the SAE never saw massive activations: keep them
+        if massive is not None: keep = keep & ~massive.to(keep.device)
+        new = torch.where(keep[..., None], new, h)
         return with_block_output(output, new)
     return hook
 
