@@ -26,8 +26,8 @@ COMMANDS = {  # name: (module, function, one-line summary)
              'chat with a steered model; change features and strengths mid-chat'),
     'synth': ('open_concept_steering.synthetic', 'ocs_synth',
               'generate synthetic texts about a concept (and neutral contrast texts) with an LLM'),
-    'demo': ('open_concept_steering.demo', 'ocs_demo',
-             'run the whole pipeline offline on the shipped tiny model and write report.html'),
+    'demo': ('open_concept_steering.chat_demo', 'ocs_demo',
+             'run the whole pipeline offline (shipped tiny model, or --model smollm2) and write report.html'),
     'bench': ('open_concept_steering.bench', 'ocs_bench',
               'benchmark training, collection, mining and steering against peer libraries'),
 }
