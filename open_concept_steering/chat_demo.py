@@ -28,7 +28,7 @@ __all__ = ['CHAT_PRESETS', 'CHAT_CONCEPTS', 'QUESTIONS', 'SYNTH_DOC_ID', 'ChatDe
 
 # %% ../nbs/06b_chat_demo.ipynb #fd5dfc2e
 CHAT_PRESETS = {
-    'quick': dict(layers=(12,), n_docs=240, n_synth=12, sae_steps=120, expansion=4, strengths=(4.0, 8.0),
+    'quick': dict(layers=(12,), n_docs=240, n_synth=8, sae_steps=120, expansion=4, strengths=(4.0, 8.0),
                   n_samples=1, max_new_tokens=24, n_top_features=2, n_eval_texts=6, mining_k=8),
     'full':  dict(layers=(9, 12, 18), n_docs=1200, n_synth=40, sae_steps=500, expansion=8,
                   strengths=(2.0, 4.0, 6.0, 8.0, 12.0), n_samples=4, max_new_tokens=48, n_top_features=6,
@@ -92,7 +92,7 @@ def json_probe(llm_cfg, concept: str, n: int = 8) -> dict:
     "How often the served model answers instructor's JSON mode with a valid `SyntheticText` (no retries)."
     from open_concept_steering.llm_client import StructuredLLM, map_sync
     from open_concept_steering.synthetic import SyntheticText
-    llm = StructuredLLM(dataclasses.replace(llm_cfg, mode='json', max_retries=0))
+    llm = StructuredLLM(dataclasses.replace(llm_cfg, mode='json', max_retries=0, max_tokens=96))
     msgs = [[{'role': 'user', 'content': f'Write one sentence about {concept}, as a JSON object with key "text". '
               f'(variant {i})'}] for i in range(n)]
     res = map_sync(lambda m: llm.acomplete(SyntheticText, m, cache=False), msgs, progress=False)
@@ -106,7 +106,8 @@ def stage_synth(cfg, llm_cfg, tok, wiki_texts):
         for c in cfg.concepts:
             sc = SynthConfig(c, out_dir=str(d / slug(c)), n=cfg.n_synth, n_neutral=max(4, cfg.n_synth // 2),
                              propose_aspects=False, length='two or three sentences', temperature=0.8, seed=cfg.seed)
-            res = generate(sc, dataclasses.replace(llm_cfg, cache_dir=str(d / '.llm_cache')), progress=False)
+            llm = dataclasses.replace(llm_cfg, cache_dir=str(d / '.llm_cache'), max_tokens=96)
+            res = generate(sc, llm, progress=False)
             texts, neutral = list(res.texts('concept').values()), list(res.texts('neutral').values())
             words = concept_terms(c, texts, neutral + wiki_texts[:200], n=10)
             out[c] = dict(texts=texts, words=words, anchors=anchor_tokens(tok, words), summary=res.summary)
@@ -203,7 +204,7 @@ def perplexity(rows: list[dict]) -> float:
 def judge(llm_cfg, prompts: list[str]) -> list[bool | None]:
     "Yes/no answers of the served model to `prompts` (None where it gave no yes or no)."
     from open_concept_steering.llm_client import StructuredLLM, YesNo, map_sync
-    llm = StructuredLLM(dataclasses.replace(llm_cfg, max_retries=1, backoff_base=0.0))
+    llm = StructuredLLM(dataclasses.replace(llm_cfg, max_retries=1, backoff_base=0.0, max_tokens=4))  # a first word
     res = map_sync(lambda p: llm.acomplete(YesNo, p, temperature=0.0), prompts, progress=False)
     return [res.results[i].yes if i in res.results else None for i in range(len(prompts))]
 
@@ -254,7 +255,7 @@ def stage_chat_labels(cfg, tok, feat_dir, features, llm_cfg):
     "LLM labels (served model) with detection F1, and the heuristic labels scored by the same detector."
     from open_concept_steering import label as L
     def fn(d):
-        llm = dataclasses.replace(llm_cfg, cache_dir=str(d / 'llm_cache'))
+        llm = dataclasses.replace(llm_cfg, cache_dir=str(d / 'llm_cache'), max_tokens=40)
         llm_res = L.label_features(feat_dir, llm, tok, features=features, out=d / 'llm', progress=False)
         heur = L.heuristic_labels(feat_dir, tok, features=features, save=False)
         scored = L.score_labels(feat_dir, llm, tok, labels=heur, out=d / 'heuristic', progress=False)
@@ -508,11 +509,12 @@ def ocs_demo(out: str = None,            # folder for every artifact (rerunning 
              quick: bool = False,        # the small CI size
              model: str = None,          # a chat model (alias such as smollm2, .gguf, Hub id or folder); default: tiny
              concepts: str = None,       # comma-separated concept names (chat models: any; tiny: its table)
+             concept: str = None,        # one concept name (the same as --concepts with one name)
              layers: str = None,         # chat models: comma-separated candidate blocks (default: the preset's)
              threads: int = None,        # torch CPU threads (default: torch's choice)
              seed: int = 0):             # random seed
     "Run the whole pipeline offline and write `report.html`: the shipped tiny model, or a chat model by name."
-    chosen = tuple(c.strip() for c in concepts.split(',') if c.strip()) if concepts else None
+    chosen = (concept,) if concept else tuple(c.strip() for c in concepts.split(',') if c.strip()) if concepts else None
     if model is None:
         return run_demo(demo_config(quick=quick, out=out or 'ocs_demo', concepts=chosen or (), threads=threads,
                                     seed=seed))

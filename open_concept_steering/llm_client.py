@@ -452,10 +452,10 @@ def _stop(proc, grace: float = 15.0):
         except subprocess.TimeoutExpired: continue
 
 def _die_with_parent():
-    "In the child, before exec: ask Linux to SIGTERM it when its parent dies (a killed demo leaves no server)."
+    "In the child, before exec: ask Linux to SIGKILL it when its parent dies (a killed demo leaves no server)."
     import ctypes, signal, sys
     if sys.platform.startswith('linux'):
-        ctypes.CDLL('libc.so.6', use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+        ctypes.CDLL('libc.so.6', use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
 
 @contextlib.contextmanager
 def serve_model(model: str, # a model folder (e.g. `hf_model.resolve_model('smollm2')`) or Hub id
