@@ -15,6 +15,7 @@ from .files import write_json, write_text
 from .sae import load_sae
 from .features import load_feature_stats
 from .steering import concept_word_rate
+from .synthetic import concept_terms
 from .demo import (DemoConfig, demo_config, run_demo, run_stage, word_hits, anchor_ids, doc_peaks,
                                         lens_z, top_tokens, concept_candidates, stage_train, stage_features,
                                         _sae_inputs, _shown_features, _table, _metric_rows, _e, _CSS, fig_uri)
@@ -30,9 +31,9 @@ __all__ = ['CHAT_PRESETS', 'CHAT_CONCEPTS', 'QUESTIONS', 'SYNTH_DOC_ID', 'ChatDe
 CHAT_PRESETS = {
     'quick': dict(layers=(12,), n_docs=240, n_synth=8, sae_steps=120, expansion=4, strengths=(4.0, 8.0),
                   n_samples=1, max_new_tokens=24, n_top_features=2, n_eval_texts=6, mining_k=8),
-    'full':  dict(layers=(9, 12, 18), n_docs=1200, n_synth=40, sae_steps=500, expansion=8,
-                  strengths=(2.0, 4.0, 6.0, 8.0, 12.0), n_samples=4, max_new_tokens=48, n_top_features=6,
-                  n_eval_texts=24, mining_k=12),
+    'full':  dict(layers=(9, 12, 18), n_docs=800, n_synth=32, sae_steps=300, expansion=8,
+                  strengths=(2.0, 4.0, 8.0, 12.0), n_samples=3, max_new_tokens=40, n_top_features=4,
+                  n_eval_texts=16, mining_k=12),
 }
 CHAT_CONCEPTS = ('the Golden Gate Bridge', 'Japan', 'music', 'baseball')
 QUESTIONS = ('What should I cook tonight?', 'Tell me about your weekend.', 'What is your favourite book?')
@@ -83,9 +84,10 @@ def anchor_tokens(tok, words) -> list[str]:
     forms = [f' {w}' for w in words] + [f' {w.capitalize()}' for w in words]
     return list(anchor_ids(tok, forms))
 
-def mentions(text: str, words) -> bool:
-    "Whether `text` contains any of `words` (case-insensitive, whole words)."
-    return word_hits([text], words)[0] > 0
+def mentions(text: str, words, prefix: bool = False) -> bool:
+    "Whether `text` contains any of `words` (case-insensitive, whole words; `prefix`: or words starting with one)."
+    if not prefix: return word_hits([text], words)[0] > 0
+    return any(w.startswith(tuple(x.lower() for x in words)) for w in re.findall(r"[\w']+", (text or '').lower()))
 
 # %% ../nbs/06b_chat_demo.ipynb #4711eb59
 def json_probe(llm_cfg, concept: str, n: int = 8) -> dict:
@@ -216,13 +218,15 @@ def addresses_prompt(question: str, text: str) -> str:
     return f'Question: "{question}"\nAnswer: "{text}"\n\nDoes the answer respond to the question? Answer yes or no.'
 
 def score_answers(rows: list[dict], concept: str, words, llm_cfg, base_ppl: float | None = None) -> dict:
-    "Mention rate (word list), judged concept and coherence rates, word rate and perplexity of a set of answers."
+    "Name and word-list mention rates, judged concept and coherence rates, word rate and perplexity of answers."
     texts = [r['answer'] for r in rows]
     about = judge(llm_cfg, [about_prompt(concept, t) for t in texts]) if llm_cfg else [None] * len(rows)
     coherent = judge(llm_cfg, [addresses_prompt(r['question'], r['answer']) for r in rows]) if llm_cfg else about
     rate = lambda xs: (sum(bool(x) for x in xs if x is not None) / max(1, sum(x is not None for x in xs)))
     ppl = perplexity(rows)
-    return dict(mention_rate=sum(mentions(t, words) for t in texts) / max(1, len(texts)),
+    name = concept_terms(concept, [], [])  # the concept's own name words: the strict test
+    return dict(name_rate=sum(mentions(t, name, prefix=True) for t in texts) / max(1, len(texts)),
+                mention_rate=sum(mentions(t, words) for t in texts) / max(1, len(texts)),
                 word_rate=concept_word_rate(texts, words), judge_rate=rate(about), coherence_rate=rate(coherent),
                 perplexity=ppl, ppl_ratio=ppl / base_ppl if base_ppl else 1.0, n=len(rows),
                 judged=sum(x is not None for x in about), answers=texts)
@@ -242,9 +246,9 @@ def layer_report(cfg, model, tok, layer, trained, found, synth, llm_cfg) -> dict
     m, rec = trained['metrics'], trained['metrics'].get('loss_recovered', {})
     return dict(layer=layer, strength=s, fve=m['fve'], cos_sim=m.get('cos_sim'), l0=m['l0'],
                 ce_recovered=rec.get('ce_recovered'), auroc=sum(found[c]['contrast_score'] for c in cfg.concepts)
-                / len(cfg.concepts), mention_rate=sum(v['mention_rate'] for v in steer.values()) / len(steer),
+                / len(cfg.concepts), mention_rate=sum(v['name_rate'] for v in steer.values()) / len(steer),
                 ppl_ratio=sum(v['ppl_ratio'] for v in steer.values()) / len(steer),
-                per_concept={c: v['mention_rate'] for c, v in steer.items()})
+                per_concept={c: v['name_rate'] for c, v in steer.items()})
 
 def choose_layer(rows: list[dict]) -> int:
     "The layer whose concept features steer best (mention rate), ties broken by their contrast AUROC."
@@ -273,8 +277,8 @@ def stage_chat_labels(cfg, tok, feat_dir, features, llm_cfg):
 def pick_strength(rows: list[dict], target: float = 0.6, max_ppl_ratio: float = 3.0) -> dict:
     "The weakest strength reaching `target` mention rate within the perplexity budget; else the best within it."
     ok = [r for r in rows if r['ppl_ratio'] <= max_ppl_ratio] or rows
-    hit = [r for r in ok if r['mention_rate'] >= target]
-    return min(hit, key=lambda r: r['strength']) if hit else max(ok, key=lambda r: (r['mention_rate'], -r['strength']))
+    hit = [r for r in ok if r['name_rate'] >= target]
+    return min(hit, key=lambda r: r['strength']) if hit else max(ok, key=lambda r: (r['name_rate'], -r['strength']))
 
 def stage_chat_steer(cfg, model, tok, sae_dir, feat_dir, layer, found, synth, llm_cfg):
     "Per concept: a strength sweep of steered answers, the unsteered baseline and a random-feature control."
@@ -287,6 +291,7 @@ def stage_chat_steer(cfg, model, tok, sae_dir, feat_dir, layer, found, synth, ll
         base_ppl, out = perplexity(base_rows), {}
         freq = load_feature_stats(feat_dir)['frequency'].float()
         live = torch.nonzero((freq > 1e-4) & (freq < 0.05)).flatten().tolist()
+        live = live or torch.nonzero(freq > 0).flatten().tolist()
         for c in tqdm(cfg.concepts, desc='steering'):
             f, words = found[c]['feature'], synth[c]['words']
             rows = [dict(strength=s, **score_answers(answer(st, cfg.questions, cfg.n_samples, {f: s}, cfg, cfg.seed),
@@ -410,9 +415,10 @@ def chat_summary(res: dict) -> list[str]:
              'steering (answers to neutral questions mentioning the concept; LLM judge; coherence; perplexity):']
     for name, st in res['steering'].items():
         ch, b, ctl = st['chosen'], st['baseline'], st['control']
-        lines.append(f"  {'PASS' if ch['mention_rate'] >= 0.4 else 'fail'} {name[:24]:<24} f{st['feature']:<5} "
-                     f"x{ch['strength']:<4g} mention {100 * ch['mention_rate']:.0f}% (unsteered "
-                     f"{100 * b['mention_rate']:.0f}%, random f{ctl['feature']} {100 * ctl['mention_rate']:.0f}%) "
+        ok = ch['name_rate'] >= 0.4 and b['name_rate'] <= 0.05 and ch['ppl_ratio'] <= 3
+        lines.append(f"  {'PASS' if ok else 'fail'} {name[:24]:<24} f{st['feature']:<5} x{ch['strength']:<4g} "
+                     f"names {100 * ch['name_rate']:.0f}% (unsteered {100 * b['name_rate']:.0f}%, random "
+                     f"f{ctl['feature']} {100 * ctl['name_rate']:.0f}%) words {100 * ch['mention_rate']:.0f}% "
                      f"judge {100 * ch['judge_rate']:.0f}% coherent {100 * ch['coherence_rate']:.0f}% "
                      f"ppl x{ch['ppl_ratio']:.2f}")
     return lines
@@ -434,7 +440,8 @@ def plot_norms(ratio: list[float], factor: float):
 # %% ../nbs/06b_chat_demo.ipynb #0678bf85
 def _steer_rows(st: dict) -> list[list]:
     "Rows of one concept's sweep table: unsteered, each strength, and the random-feature control."
-    fmt = lambda name, r: [name, f"{100 * r['mention_rate']:.0f}%", f"{100 * r['judge_rate']:.0f}%",
+    fmt = lambda name, r: [name, f"{100 * r['name_rate']:.0f}%", f"{100 * r['mention_rate']:.0f}%",
+                           f"{100 * r['judge_rate']:.0f}%",
                            f"{100 * r['coherence_rate']:.0f}%", f"{100 * r['word_rate']:.1f}%",
                            f"{r['perplexity']:.1f}", f"×{r['ppl_ratio']:.2f}",
                            f'<span class="gen">{_e(r["answers"][0] if r["answers"] else "")}</span>']
@@ -443,7 +450,8 @@ def _steer_rows(st: dict) -> list[list]:
              for r in st['rows']]
     return rows + [fmt(f"random f{st['control']['feature']} at {st['chosen']['strength']:g}", st['control'])]
 
-_SWEEP_COLS = ['strength', 'mentions', 'LLM judge', 'coherent', 'concept words', 'perplexity', 'cost', 'first answer']
+_SWEEP_COLS = ['strength', 'names', 'words', 'LLM judge', 'coherent', 'word share', 'perplexity', 'cost',
+               'first answer']
 
 def _concept_section(name: str, st: dict, found: dict, labels: dict, words) -> str:
     "One concept: its words, feature, labels, sweep table and three steered answers verbatim."
@@ -499,7 +507,8 @@ concept texts
 <h2>Labels</h2><p>Mean detection F1: LLM labels {f1(lab['f1_llm'])}, heuristic labels {f1(lab['f1_heuristic'])}
 (both judged by the served model).</p>
 <h2>Concepts and steering</h2><p>Answers to {len(res['steering'][next(iter(res['steering']))]['baseline']['answers'])}
-samples of neutral questions. "mentions": answers containing a concept word; "LLM judge": the served model says the
+samples of neutral questions. "names": answers containing a word of the concept's name (the pass criterion);
+"words": answers containing any of its words (the generated list); "LLM judge": the served model says the
 answer is about the concept; "coherent": it says the answer responds to the question; perplexity of the answer under
 the unsteered model. ★ marks the chosen strength.</p>{sections}</body></html>"""
 
