@@ -29,10 +29,10 @@ __all__ = ['CHAT_PRESETS', 'CHAT_CONCEPTS', 'QUESTIONS', 'SYNTH_DOC_ID', 'ChatDe
 
 # %% ../nbs/06b_chat_demo.ipynb #fd5dfc2e
 CHAT_PRESETS = {
-    'quick': dict(layers=(12,), n_docs=240, n_synth=8, sae_steps=120, expansion=4, strengths=(4.0, 8.0),
+    'quick': dict(layers=(12,), n_docs=240, n_synth=8, sae_steps=120, expansion=4, strengths=(2.0, 4.0),
                   n_samples=1, max_new_tokens=24, n_top_features=2, n_eval_texts=6, mining_k=8),
     'full':  dict(layers=(9, 12, 18), n_docs=800, n_synth=32, sae_steps=300, expansion=8,
-                  strengths=(2.0, 4.0, 8.0, 12.0), n_samples=3, max_new_tokens=40, n_top_features=4,
+                  strengths=(1.0, 2.0, 3.0, 4.0, 6.0), n_samples=3, max_new_tokens=40, n_top_features=4,
                   n_eval_texts=16, mining_k=12),
 }
 CHAT_CONCEPTS = ('the Golden Gate Bridge', 'Japan', 'music', 'baseball')
@@ -112,7 +112,8 @@ def stage_synth(cfg, llm_cfg, tok, wiki_texts):
             res = generate(sc, llm, progress=False)
             texts, neutral = list(res.texts('concept').values()), list(res.texts('neutral').values())
             words = concept_terms(c, texts, neutral + wiki_texts[:200], n=10)
-            out[c] = dict(texts=texts, words=words, anchors=anchor_tokens(tok, words), summary=res.summary)
+            out[c] = dict(texts=texts, neutral=neutral, words=words, anchors=anchor_tokens(tok, words),
+                          summary=res.summary)
         write_json(d / 'concepts.json', out)
         return out
     return fn
@@ -121,7 +122,7 @@ def stage_synth(cfg, llm_cfg, tok, wiki_texts):
 SYNTH_DOC_ID = 10_000_000  # synthetic documents are numbered from here, after the Wikipedia ones
 
 def chat_corpus(cfg, synth: dict) -> tuple[list[dict], list[str], dict]:
-    "(documents: Wikipedia summaries + every concept's synthetic texts, held-out texts, the mix's numbers)."
+    "(documents: Wikipedia summaries + the synthetic concept and neutral texts, held-out texts, the mix's numbers)."
     from open_concept_steering.tinymodel import wiki_records, split_documents
     recs = wiki_records()
     train, held = split_documents([r['text'] for r in recs])
@@ -129,9 +130,10 @@ def chat_corpus(cfg, synth: dict) -> tuple[list[dict], list[str], dict]:
     wiki = [dict(doc_id=i, title=r['title'], text=r['text']) for i, r in enumerate(recs) if r['text'] not in held_set]
     random.Random(cfg.seed).shuffle(wiki)
     docs, sets = sorted(wiki[:cfg.n_docs], key=lambda r: r['doc_id']), {}
-    for c in cfg.concepts:
-        sets[c] = [SYNTH_DOC_ID + len(docs) + j for j in range(len(synth[c]['texts']))]
-        docs += [dict(doc_id=i, title=c, text=t) for i, t in zip(sets[c], synth[c]['texts'])]
+    for c in cfg.concepts:  # the concept's texts, and its neutral twins (same voices, everyday topics)
+        for key, texts in ((c, synth[c]['texts']), (f'neutral:{c}', synth[c].get('neutral', []))):
+            sets[key] = [SYNTH_DOC_ID + len(docs) + j for j in range(len(texts))]
+            docs += [dict(doc_id=i, title=key, text=t) for i, t in zip(sets[key], texts)]
     n_syn = len(docs) - min(cfg.n_docs, len(wiki))
     mix = dict(wiki_docs=len(docs) - n_syn, synthetic_docs=n_syn, synthetic_share=n_syn / len(docs), concept_docs=sets)
     return docs, held[:cfg.n_eval_texts], mix
@@ -174,15 +176,18 @@ def kept_metrics(sae, x: torch.Tensor, factor: float) -> dict:
 
 # %% ../nbs/06b_chat_demo.ipynb #fb1136d7
 def find_features(cfg, model, tok, sae, data_dir, layer, feat_dir, synth, mix, n_neutral: int = 1500) -> dict:
-    "Per concept: its best feature by contrast (its synthetic texts vs Wikipedia) and the logit lens of its words."
+    "Per concept: its best feature by contrast (its texts vs the other synthetic texts and Wikipedia) and the lens."
     from open_concept_steering.concepts import selectivity
     from open_concept_steering.features import load_feature_stats
     ids, peaks = doc_peaks(sae, data_dir, layer)
     row = {int(i): j for j, i in enumerate(ids.tolist())}
     wiki = [j for i, j in row.items() if i < SYNTH_DOC_ID]
     random.Random(cfg.seed).shuffle(wiki)
-    sel = {c: selectivity(peaks[[row[i] for i in mix['concept_docs'][c] if i in row]], peaks[wiki[:n_neutral]])
-           for c in cfg.concepts}
+    rows_of = lambda key: [row[i] for i in mix['concept_docs'].get(key, []) if i in row]
+    sel = {}
+    for c in cfg.concepts:  # against Wikipedia and every other synthetic text: same voice, other topics
+        others = [j for k in mix['concept_docs'] if k != c for j in rows_of(k)]
+        sel[c] = selectivity(peaks[rows_of(c)], peaks[wiki[:n_neutral // 2] + others])
     lens, freq = lens_z(model, sae), load_feature_stats(feat_dir)['frequency'].float()
     res = concept_candidates(lens, sel, tok, freq, cfg.concepts, table={c: synth[c] for c in cfg.concepts})
     for c, r in res.items(): r.update(n_docs=len(mix['concept_docs'][c]), promotes=top_tokens(lens, tok, r['feature']))
