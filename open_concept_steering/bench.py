@@ -4,29 +4,31 @@
 
 # %% ../nbs/07_bench.ipynb #382f3e16
 from __future__ import annotations
-import heapq, os, platform, statistics, tempfile, time, warnings
+import heapq, json, os, platform, statistics, tempfile, time, warnings
 from itertools import count
 from pathlib import Path
 from typing import Callable, Iterator
-import numpy as np, torch, pyarrow.parquet as pq
+import numpy as np, torch, pyarrow as pa, pyarrow.parquet as pq
 from torch import nn
 from fastcore.script import call_parse
 from .files import atomic_write, write_json
-from .hf_model import find_blocks, check_layers, block_activations
+from .hf_model import find_blocks, check_layers, block_activations, load_model
 from .sae import make_sae, random_sae
 from .kernels import topk_loss
-from .collect import (ActivationDataset, atomic_write_table, activations_table,
-                                           encode_activations)
-from .train import DeadFeatureTracker, make_optimizer
+from .collect import (ActivationDataset, CollectConfig, atomic_write_table, activations_table,
+                                           collect_activations, encode_activations, read_shard)
+from .train import DeadFeatureTracker, TrainConfig, make_optimizer, train_sae
 from .features import FeatureMiner, firing_triplets
 from .steering import Steerer
 from .testing import tiny_lm
+from .tinymodel import shipped_model_path, wiki_documents
 
 # %% auto #0
 __all__ = ['median', 'PEERS', 'QUICK_SIZES', 'FULL_SIZES', 'interleaved_times', 'machine_info', 'peer_versions', 'ocs_stepper',
            'saelens_stepper', 'dl_stepper', 'training_steppers', 'matmul_reference', 'bench_training',
-           'benchmark_early_exit', 'write_random_shards', 'baseline_batches', 'benchmark_reader', 'baseline_topk',
-           'bench_mining', 'benchmark_steering', 'bench_stages', 'ratio_table', 'write_results', 'ocs_bench']
+           'benchmark_early_exit', 'write_random_shards', 'baseline_batches', 'benchmark_reader', 'benchmark_data_wait',
+           'benchmark_on_the_fly', 'baseline_topk', 'bench_mining', 'benchmark_steering', 'bench_stages', 'ratio_table',
+           'write_results', 'ocs_bench']
 
 # %% ../nbs/07_bench.ipynb #da936038
 def _sync(device):
@@ -244,19 +246,28 @@ def benchmark_early_exit(model: nn.Module, layer: int | None = None, batch_size:
                 speedup=t_full / t_early, ideal=ideal, efficiency=t_full / t_early / ideal)
 
 # %% ../nbs/07_bench.ipynb #7b3e90c2
-def write_random_shards(path, n_shards: int = 4, rows: int = 4096, d: int = 256, seed: int = 0):
-    "Synthetic activation shards (Gaussian bf16) for benchmarks."
+def _format1_table(acts: np.ndarray, token_id, doc_id, position) -> pa.Table:
+    "Rows in collect's format 1 (`activation` as `fixed_size_list<uint16>`), the layout before format 2."
+    n, d = acts.shape
+    return pa.table({'activation': pa.FixedSizeListArray.from_arrays(pa.array(acts.reshape(-1)), d),
+                     'token_id': pa.array(np.asarray(token_id, np.int32)), 'doc_id': pa.array(np.asarray(doc_id)),
+                     'position': pa.array(np.asarray(position, np.int32))})
+
+def write_random_shards(path, n_shards: int = 4, rows: int = 4096, d: int = 256, seed: int = 0, format: int = 2):
+    "Synthetic activation shards (Gaussian bf16) for benchmarks, in collect's format 2 (or the old format 1)."
     path = Path(path)
     path.mkdir(parents=True, exist_ok=True)
     g = torch.Generator().manual_seed(seed)
     for i in range(n_shards):
         acts = encode_activations(torch.randn(rows, d, generator=g))
-        table = activations_table(acts, np.zeros(rows), np.arange(rows) + i * rows, np.zeros(rows))
-        atomic_write_table(table, path / f'shard-000-{i:06d}.parquet')
+        meta = (np.zeros(rows), np.arange(rows) + i * rows, np.zeros(rows))
+        file = path / f'shard-000-{i:06d}.parquet'
+        if format == 1: pq.write_table(_format1_table(acts, *meta), file, compression='zstd')
+        else: atomic_write_table(activations_table(acts, *meta), file)
     return path
 
 def baseline_batches(tables, batch_size: int = 4096) -> Iterator[torch.Tensor]:
-    "A Python-list reader: rows as lists → np.array → bf16 → float, in contiguous blocks (for comparison only)."
+    "A Python-list reader of format-1 tables: rows as lists → np.array → bf16 → float, in contiguous blocks."
     for t in tables:
         rows = t.column('activation').to_pylist()
         for i in range(0, len(rows), batch_size):
@@ -264,31 +275,84 @@ def baseline_batches(tables, batch_size: int = 4096) -> Iterator[torch.Tensor]:
             yield torch.from_numpy(a.view(np.int16)).view(torch.bfloat16).float()
 
 # %% ../nbs/07_bench.ipynb #9a4d0c55
-def _shuffled_conversion(tables, d: int, batch_size: int):
-    "`ActivationDataset`'s work on decoded Arrow tables: one copy to int16, then shuffled bf16 → float batches."
-    for t in tables:
-        col = t.column('activation').combine_chunks()
-        a = torch.from_numpy(col.flatten().to_numpy().reshape(-1, d).view(np.int16).copy())  # the reader copies once
-        perm = torch.randperm(len(a))
-        for i in range(0, len(a), batch_size): a.index_select(0, perm[i:i + batch_size]).view(torch.bfloat16).float()
+def _reader_contestants(path, old, batch_size: int, nbytes: int) -> dict[str, Callable]:
+    "The reader benchmark's timed calls: memcpy, the raw column reads, our reader (three ways) and the list reader."
+    src, dst = np.ones(nbytes, np.uint8), np.empty(nbytes, np.uint8)
+    files, old_files = sorted(Path(path).glob('*.parquet')), sorted(Path(old).glob('*.parquet'))
+    read = lambda fs: [pq.read_table(f, columns=['activation'], memory_map=True) for f in fs]
+    ours, ours_v1 = ActivationDataset(path, batch_size=batch_size), ActivationDataset(old, batch_size=batch_size)
+    ours_mem = ActivationDataset(path, batch_size=batch_size, in_memory=True)
+    drain = lambda it: sum(1 for _ in it)
+    drain(ours_mem)                                                      # fills its cache
+    return {'memcpy': lambda i: np.copyto(dst, src), 'column_read': lambda i: read(files),
+            'column_read_v1': lambda i: read(old_files), 'ours': lambda i: drain(ours),
+            'ours_in_memory': lambda i: drain(ours_mem), 'ours_v1': lambda i: drain(ours_v1),
+            'list': lambda i: drain(baseline_batches(read(old_files), batch_size))}
 
 def benchmark_reader(path, batch_size: int = 4096, n_iter: int = 2, clock: str = 'wall') -> dict:
-    "GB/s of `ActivationDataset` vs the Python-list reader, end to end from parquet and for the conversion alone."
+    "GB/s of `ActivationDataset` (shuffled, float32 batches) against memcpy, pyarrow's column read and the list reader."
     ds = ActivationDataset(path, batch_size=batch_size)
-    files = [s.path for s in ds.shards]
     gb = ds.n_tokens * ds.d * 2 / 1e9                                          # stored bf16
-    read = lambda: [pq.read_table(f, columns=['activation']) for f in files]
-    tables = read()                                                            # decoded once, for the conversions
-    times = interleaved_times({'decode': lambda i: read(),
-                               'ours': lambda i: [None for _ in ds],
-                               'list_convert': lambda i: [None for _ in baseline_batches(tables, batch_size)],
-                               'ours_convert': lambda i: _shuffled_conversion(tables, ds.d, batch_size)},
-                              n_iter, warmup=0, clock=clock)
-    t = {name: min(ts) for name, ts in times.items()}
-    t_list = t['decode'] + t['list_convert']                                  # the list reader decodes too
-    return dict(gb=gb, parquet_decode_gb_s=gb / t['decode'], ocs_gb_s=gb / t['ours'], baseline_gb_s=gb / t_list,
-                ratio=t_list / t['ours'], ocs_convert_gb_s=gb / t['ours_convert'],
-                baseline_convert_gb_s=gb / t['list_convert'], convert_ratio=t['list_convert'] / t['ours_convert'])
+    with tempfile.TemporaryDirectory() as old:                                 # the same rows in format 1
+        for s in ds.shards:
+            cols = read_shard(s)
+            pq.write_table(_format1_table(cols['activation'], cols['token_id'], cols['doc_id'], cols['position']),
+                           Path(old) / s.path.name, compression='zstd')
+        fns = _reader_contestants(path, old, batch_size, int(gb * 1e9))
+        times = interleaved_times(fns, n_iter, warmup=0, clock=clock)
+    rate = {name: gb / min(ts) for name, ts in times.items()}
+    return dict(gb=gb, clock=clock, memcpy_gb_s=rate['memcpy'], column_read_gb_s=rate['column_read'],
+                column_read_v1_gb_s=rate['column_read_v1'], ocs_gb_s=rate['ours'],
+                ocs_in_memory_gb_s=rate['ours_in_memory'], ocs_v1_gb_s=rate['ours_v1'], baseline_gb_s=rate['list'],
+                ratio=rate['ours'] / rate['list'], memcpy_fraction=rate['ours'] / rate['memcpy'],
+                column_read_fraction=rate['ours'] / rate['column_read'])
+
+# %% ../nbs/07_bench.ipynb #ccef6e50
+def _last_row(out_dir, name: str) -> dict:
+    "The last row of a run's training log."
+    return json.loads((Path(out_dir) / name / 'train_log.jsonl').read_text().splitlines()[-1])
+
+def benchmark_data_wait(path, steps: int = 20, batch_size: int = 4096, expansion: int = 8, k: int = 32,
+                        device='cpu') -> dict:
+    "Data-wait share and tokens/s of a TopK run on stored shards, reading ahead in a thread and inline."
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for prefetch in (2, 0):
+            cfg = TrainConfig(data=str(path), out_dir=f'{tmp}/p{prefetch}', arch='topk', k=k, expansion=expansion,
+                              batch_size=batch_size, steps=steps, val_fraction=0.0, checkpoint_every=0,
+                              log_every=steps, sample_tokens=batch_size, device=str(device), plots=False,
+                              prefetch=prefetch)
+            [sae] = train_sae(cfg)
+            out[prefetch] = _last_row(cfg.out_dir, sae.cfg.metadata['run']['name'])
+    return dict(steps=steps, batch_size=batch_size, d_sae=sae.d_sae, data_wait=out[2]['data_wait'],
+                data_wait_inline=out[0]['data_wait'], tok_per_s=out[2]['tokens_per_s'],
+                tok_per_s_inline=out[0]['tokens_per_s'])
+
+# %% ../nbs/07_bench.ipynb #307b7633
+def benchmark_on_the_fly(model_path, texts, layers=(1, 2, 3), steps: int = 40, batch_size: int = 1024,
+                         ctx_len: int = 128, k: int = 16, expansion: int = 4, buffer_tokens: int = 16384,
+                         device='cpu') -> dict:
+    "Tokens/s of on-the-fly training of one SAE per layer against collect-then-train on the same number of tokens."
+    n, layers = steps * batch_size, list(layers)
+    common = dict(arch='topk', k=k, expansion=expansion, batch_size=batch_size, steps=steps, val_fraction=0.0,
+                  checkpoint_every=0, log_every=steps, sample_tokens=batch_size, device=str(device), plots=False)
+    windows = dict(ctx_len=ctx_len, batch_size=16)
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / 'texts.json'
+        src.write_text(json.dumps(list(texts)))
+        live = TrainConfig(model=str(model_path), source=str(src), layers=layers, collect=windows,
+                           buffer_tokens=buffer_tokens, out_dir=f'{tmp}/live', **common)
+        t_live = _timed(lambda: train_sae(live))[1]
+        def collect():
+            model, tok = load_model(str(model_path), device=str(device))
+            cfg = CollectConfig(layers=layers, max_tokens=n, **windows)
+            return collect_activations(model, tok, str(src), f'{tmp}/acts', cfg, progress=False)
+        manifest, t_collect = _timed(collect)
+        t_train = sum(_timed(lambda L=L: train_sae(TrainConfig(data=f'{tmp}/acts', layer=L, out_dir=f'{tmp}/L{L}',
+                                                               **common)))[1] for L in layers)
+    return dict(layers=layers, tokens=n, stored=manifest['n_tokens'], live_tok_s=n / t_live,
+                collect_tok_s=n / t_collect, train_tok_s=n / t_train,
+                collect_then_train_tok_s=n / (t_collect + t_train), speedup=(t_collect + t_train) / t_live)
 
 # %% ../nbs/07_bench.ipynb #1dbb0ff6
 def baseline_topk(batches, d_sae: int, k: int = 20, chunk: int = 256, heaps: list | None = None) -> list:
@@ -381,20 +445,37 @@ def benchmark_steering(steerer: Steerer, prompts, features: dict, max_new_tokens
     return out
 
 # %% ../nbs/07_bench.ipynb #1cec6994
+def _reader_rows(quick: bool, device, log) -> list[dict]:
+    "The reader row (against memcpy, pyarrow and the list reader) and the data-wait row, on the same random shards."
+    with tempfile.TemporaryDirectory() as tmp:
+        shards = write_random_shards(Path(tmp) / 'acts', n_shards=4, rows=4096 if quick else 16384,
+                                     d=256 if quick else 512)
+        r = benchmark_reader(shards, n_iter=1 if quick else 3)
+        log(f"reader: {r['ocs_gb_s']:.3f} GB/s ({100 * r['memcpy_fraction']:.0f}% of memcpy, "
+            f"{100 * r['column_read_fraction']:.0f}% of the parquet column read) vs list reader "
+            f"{r['baseline_gb_s']:.3f} GB/s")
+        w = benchmark_data_wait(shards, steps=6 if quick else 20, batch_size=4096, device=device)
+        log(f"data wait: {100 * w['data_wait']:.1f}% of the training loop ({100 * w['data_wait_inline']:.1f}% inline)")
+    return [dict(case='reader', **r), dict(case='data_wait', **w)]
+
+def _on_the_fly_row(quick: bool, device, log) -> dict:
+    "On-the-fly training of layers 1, 2, 3 of the shipped tiny model against collect-then-train."
+    steps, batch = (10, 512) if quick else (60, 1024)
+    r = benchmark_on_the_fly(shipped_model_path(), wiki_documents()[:300 if quick else 1500], layers=(1, 2, 3),
+                             steps=steps, batch_size=batch, buffer_tokens=4 * batch, device=device)
+    log(f"on the fly, layers 1-3: {r['live_tok_s']:.0f} tok/s; collect then train: {r['collect_then_train_tok_s']:.0f}")
+    return dict(case='on_the_fly', **r)
+
 def bench_stages(quick: bool = False, device='cpu', log=print) -> list[dict]:
-    "Rows for the collection, reader, mining and steering benchmarks of the stage notebooks."
+    "Rows for the collection, reader, data-wait, on-the-fly, mining and steering benchmarks of the stage notebooks."
     model, tok = tiny_lm('olmo2', d_model=64 if quick else 256, n_layers=8, seed=0)
     model = model.to(device)
     r = benchmark_early_exit(model, batch_size=4 if quick else 8, ctx_len=64 if quick else 128,
                              n_iter=3 if quick else 5)
     rows = [dict(case='collect_early_exit', **r)]
     log(f"collect early exit: {r['speedup']:.2f}x (ideal {r['ideal']:.2f}x)")
-    with tempfile.TemporaryDirectory() as tmp:
-        shards = write_random_shards(Path(tmp) / 'acts', n_shards=4, rows=4096 if quick else 16384,
-                                     d=256 if quick else 512)
-        r = benchmark_reader(shards, n_iter=1 if quick else 3)
-    rows.append(dict(case='reader', **r))
-    log(f"reader: {r['ocs_gb_s']:.3f} GB/s vs list reader {r['baseline_gb_s']:.3f} GB/s")
+    rows += _reader_rows(quick, device, log)
+    rows.append(_on_the_fly_row(quick, device, log))
     r = bench_mining(d_sae=16384 if quick else 65536, n_tokens=1 << (16 if quick else 20),
                      baseline_tokens=8192 if quick else 16384)
     rows.append(dict(case='mining', **r))
@@ -441,16 +522,32 @@ def _train_table(train: list[dict]) -> list[str]:
     return out + ['', _TRAIN_NOTE, '']
 
 # %% ../nbs/07_bench.ipynb #5a0c2e7d
-_STAGE_CASES = ('collect_early_exit', 'reader', 'mining', 'steering')
+_STAGE_CASES = ('collect_early_exit', 'reader', 'data_wait', 'on_the_fly', 'mining', 'steering')
+
+def _data_lines(case: str, r: dict) -> list[str]:
+    "The stage table's lines for the reader, the data wait and on-the-fly training."
+    if case == 'reader':
+        return [f"| activation reader, shuffled bf16 → fp32 (GB/s) | {r['ocs_gb_s']:.3f} | {r['baseline_gb_s']:.3f} "
+                f"list reader | {r['ratio']:.1f}× |",
+                f"| reader against the machine (GB/s) | {r['ocs_gb_s']:.3f} | {r['memcpy_gb_s']:.2f} memcpy, "
+                f"{r['column_read_gb_s']:.2f} parquet column read | {100 * r['memcpy_fraction']:.0f}% / "
+                f"{100 * r['column_read_fraction']:.0f}% |",
+                f"| reader on format 1 (list<uint16>, zstd) (GB/s) | {r['ocs_v1_gb_s']:.3f} | "
+                f"{r['column_read_v1_gb_s']:.3f} parquet column read | {r['ocs_gb_s'] / r['ocs_v1_gb_s']:.1f}× "
+                "format 2 / format 1 |"]
+    if case == 'data_wait':
+        return [f"| data wait, TopK d_sae {r['d_sae']}, {r['batch_size']} tokens/step (share of loop) | "
+                f"{100 * r['data_wait']:.1f}% prefetching | {100 * r['data_wait_inline']:.1f}% inline | – |"]
+    return [f"| training layers {','.join(map(str, r['layers']))}, {r['tokens']} tokens (tok/s) | "
+            f"{r['live_tok_s']:.0f} on the fly | {r['collect_then_train_tok_s']:.0f} collect then train "
+            f"({r['collect_tok_s']:.0f} collect, {r['train_tok_s']:.0f} train) | {r['speedup']:.2f}× |"]
 
 def _stage_lines(case: str, r: dict) -> list[str]:
     "The stage table's line(s) for one stage row: what it measures, ours, the baseline, the ratio."
     if case == 'collect_early_exit':
         return [f"| collection, layer {r['layer']} of {r['n_blocks']} (tok/s) | {r['early_tok_s']:.0f} early exit | "
                 f"{r['full_tok_s']:.0f} full forward | {r['speedup']:.2f}× (ideal {r['ideal']:.2f}×) |"]
-    if case == 'reader':
-        return [f"| activation reader (GB/s) | {r['ocs_gb_s']:.3f} | {r['baseline_gb_s']:.3f} list reader | "
-                f"{r['ratio']:.1f}× |"]
+    if case in ('reader', 'data_wait', 'on_the_fly'): return _data_lines(case, r)
     if case == 'mining':
         return [f"| feature mining, d_sae {r['d_sae']}, {r['n_tokens']} tokens (tok/s) | "
                 f"{r['ours_tok_per_s']:.0f} from sparse codes | {r['baseline_tok_per_s']:.0f} heap loop | "

@@ -30,6 +30,8 @@ COMMANDS = {  # name: (module, function, one-line summary)
              'run the whole pipeline offline (shipped tiny model, or --model smollm2) and write report.html'),
     'bench': ('open_concept_steering.bench', 'ocs_bench',
               'benchmark training, collection, mining and steering against peer libraries'),
+    'app': ('open_concept_steering.app', 'ocs_app',
+            'a web app: chat with a steered model, search and inspect features, share steering sets'),
 }
 
 # %% ../nbs/09_cli.ipynb #16ed7fed
@@ -68,3 +70,6 @@ def main(argv: list[str] | None = None):
     res = func(**args)
     # `sys.exit(main())` prints anything that is not an int and exits 1, so stages' return values stop here.
     return res if isinstance(res, int) else 0
+
+# %% ../nbs/09_cli.ipynb #06c9fec3
+if __name__ == '__main__' and '__file__' in globals(): sys.exit(main())   # python -m open_concept_steering.cli

@@ -6,9 +6,9 @@
 from __future__ import annotations
 import numpy as np, torch
 from tqdm.auto import tqdm
-from .hf_model import block_activations, special_ids
+from .hf_model import special_ids
 from .collect import tokenize_docs
-from .features import encode_features, sae_layer
+from .features import encode_features, sae_layer, site_activations
 
 # %% auto #0
 __all__ = ['doc_feature_max', 'auroc', 'selectivity', 'concept_search']
@@ -23,7 +23,7 @@ def doc_feature_max(model, tokenizer, sae, texts, layer: int | None = None, ctx_
     out = torch.zeros(len(texts), sae.d_sae)
     drop = torch.tensor(special_ids(tokenizer))
     for b in tqdm(tokenize_docs(tokenizer, texts, ctx_len, batch_size), disable=not progress, desc='docs', leave=False):
-        acts = block_activations(model, b['input_ids'].to(dev), b['attention_mask'].to(dev), layers=[layer])[layer]
+        acts = site_activations(model, sae, b['input_ids'].to(dev), b['attention_mask'].to(dev), layer)
         keep = (b['attention_mask'] > 0) & ~torch.isin(b['input_ids'], drop)
         f = encode_features(sae, acts[keep.to(acts.device)]).cpu()  # (n_kept, d_sae)
         doc = b['doc_id'][keep]

@@ -29,7 +29,8 @@ from .hf_model import block_activations, special_ids, find_blocks, check_layers
 __all__ = ['CODE_NORMS', 'CC_ARCHS', 'MODEL_TYPE', 'CrossCoderConfig', 'code_norm_weights', 'dfc_partition', 'allowed_mask',
            'CrossCoder', 'partition_violations', 'PartitionError', 'check_partition', 'train_crosscoder',
            'evaluate_crosscoder', 'planted_pair', 'save_crosscoder', 'load_crosscoder', 'relative_decoder_norms',
-           'model_specific_features', 'FlatView', 'plot_relative_norms', 'collect_paired', 'PairedActivationDataset']
+           'model_specific_features', 'FlatView', 'plot_relative_norms', 'closest_features', 'collect_paired',
+           'PairedActivationDataset']
 
 # %% ../nbs/08_crosscoder.ipynb #678e6c70
 CODE_NORMS = ('crosscoder', 'sae', 'mixed', 'decoupled', 'none')
@@ -115,7 +116,7 @@ class CrossCoder(nn.Module):
         self.b_dec = nn.Parameter(torch.zeros(L, d))
         self.register_buffer('input_scale', torch.ones(L))
         self.dead_mask = None  # (F,) bool for AuxK, set by the trainer; not saved
-        if cfg.arch == 'batchtopk':  # inference threshold on the *weighted* codes f_i*w_i; -1 = not yet estimated
+        if cfg.arch == 'batchtopk':  # on weighted codes f_i*w_i; -1: not yet estimated, +inf: never kept ('feature')
             self.register_buffer('threshold', torch.full((L, n) if cfg.code_norm == 'decoupled' else (n,), -1.0))
         self.to(getattr(torch, cfg.dtype))  # floating parameters and buffers only; feature_owner stays int64
 
@@ -329,8 +330,10 @@ def update_threshold(self: CrossCoder, f: torch.Tensor):
         m = m.amin(-1, keepdim=True).expand_as(m)
     seen = torch.isfinite(m)                                                 # features with no kept code keep theirs
     mom = self.cfg.threshold_momentum
-    new = torch.where(self.threshold < 0, m, mom * self.threshold + (1 - mom) * m)
-    self.threshold.copy_(torch.where(seen, new, self.threshold))
+    start = (self.threshold < 0) | self.threshold.isinf()                    # no estimate yet: start from m
+    new = torch.where(seen, torch.where(start, m, mom * self.threshold + (1 - mom) * m), self.threshold)
+    if self.cfg.threshold_mode == 'feature': new = new.masked_fill(new < 0, math.inf)   # never kept: never fires
+    self.threshold.copy_(new)
 
 @patch
 def post_step(self: CrossCoder): "Nothing: the decoder scale is handled by the code normalization."
@@ -362,6 +365,11 @@ def from_sae(cls: CrossCoder, sae: SAE, code_norm: str = 'crosscoder') -> CrossC
     return cc.to(sae.W_enc.device)
 
 # %% ../nbs/08_crosscoder.ipynb #38020b76
+def _forbidden(cc: CrossCoder) -> list[tuple[nn.Parameter, torch.Tensor]]:
+    "`[(W_enc, mask (L, 1, F)), (W_dec, mask (L, F, 1))]`: where each weight is forbidden by the DFC partition."
+    forbid = ~cc.allowed
+    return [(cc.W_enc, forbid[:, None, :]), (cc.W_dec, forbid[:, :, None])]
+
 def _max_abs_where(t: torch.Tensor, mask: torch.Tensor) -> float:
     "max |t| over the positions where `mask` (broadcast to t) is True; 0 where there are none."
     return torch.where(mask.expand_as(t), t.abs(), torch.zeros((), dtype=t.dtype, device=t.device)).amax().item()
@@ -370,11 +378,8 @@ def _max_abs_where(t: torch.Tensor, mask: torch.Tensor) -> float:
 def partition_violations(cc: CrossCoder, optimizer: torch.optim.Optimizer | None = None) -> dict[str, float]:
     "Max |value| at forbidden DFC positions of weights, gradients and optimizer moments (all 0.0 when intact)."
     if not cc.is_dfc: return {}
-    allowed = cc.allowed
-    forbid = {'W_enc': ~allowed[:, None, :], 'W_dec': ~allowed[:, :, None]}
     out = {'dfc/weight': 0.0, 'dfc/grad': 0.0, 'dfc/moment': 0.0}
-    for name, mask in forbid.items():
-        p = getattr(cc, name)
+    for p, mask in _forbidden(cc):
         out['dfc/weight'] = max(out['dfc/weight'], _max_abs_where(p, mask))
         if p.grad is not None: out['dfc/grad'] = max(out['dfc/grad'], _max_abs_where(p.grad, mask))
         state = optimizer.state.get(p, {}) if optimizer is not None else {}
@@ -392,6 +397,22 @@ def check_partition(cc: CrossCoder, optimizer=None) -> dict[str, float]:
     if any(x != 0 for x in v.values()):
         raise PartitionError(f"DFC partition broken (max |forbidden value|): {v}")
     return v
+
+# %% ../nbs/08_crosscoder.ipynb #5ed26ee5
+@patch
+@torch.no_grad()
+def set_partition(self: CrossCoder, feature_owner: torch.Tensor, optimizer: torch.optim.Optimizer | None = None):
+    "Make `feature_owner` (F,) the DFC partition; forbidden weights, gradients and `optimizer` moments become 0."
+    owner = torch.as_tensor(feature_owner, dtype=torch.long, device=self.feature_owner.device)
+    if owner.shape != self.feature_owner.shape or owner.min() < -1 or owner.max() >= self.n_layers:
+        raise ValueError(f"set_partition: expected feature_owner of shape ({self.d_sae},) with values in "
+                         f"-1..{self.n_layers - 1}, got shape {tuple(owner.shape)}, values {owner.unique().tolist()}")
+    self.feature_owner.copy_(owner)
+    for p, mask in _forbidden(self):
+        state = optimizer.state.get(p, {}) if optimizer is not None else {}
+        for t in [p, p.grad, *state.values()]:
+            if isinstance(t, torch.Tensor) and t.shape == p.shape: t.masked_fill_(mask, 0)
+    return self
 
 # %% ../nbs/08_crosscoder.ipynb #2b2cea74
 def _paired_batches(data, batch_size: int, seed: int):
@@ -442,20 +463,23 @@ def _crosscoder_step(cc: CrossCoder, opt, tracker: DeadFeatureTracker, x: torch.
     return terms, f
 
 # %% ../nbs/08_crosscoder.ipynb #dda18d55
-def _batch_fve(xs: torch.Tensor, err: torch.Tensor) -> torch.Tensor:
-    "(L,) per-source FVE of one batch: 1 − Σ_d Var(err) / Σ_d Var(x)."
-    return 1 - err.var(0, unbiased=False).sum(-1) / xs.var(0, unbiased=False).sum(-1).clamp_min(1e-12)
+def _batch_ev(xs: torch.Tensor, err: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    "(L,) per-source explained variance of one batch, 1 − Σ‖err‖² / Σ‖x − x̄‖², and its centred form (Var(err))."
+    total = xs.var(0, unbiased=False).sum(-1).clamp_min(1e-12)       # (L,) Σ_d Var(x), per token
+    return 1 - err.pow(2).sum(-1).mean(0) / total, 1 - err.var(0, unbiased=False).sum(-1) / total
 
 @torch.no_grad()
 def _log_row(cc: CrossCoder, opt, tracker: DeadFeatureTracker, x: torch.Tensor, f: torch.Tensor, terms: dict,
              step: int, tokens: int, lr: float, seconds: float) -> dict:
-    "The log entry of one step: loss terms, the batch's FVE (overall, per source), dead fraction, speed, DFC check."
+    "The log entry of one step: loss terms, the batch's explained variance, dead fraction, speed, DFC check."
     xs = cc.scale_in(x)
     err = cc._decode_norm(f) - xs
-    fve = _batch_fve(xs, err)
+    ev, _ = _batch_ev(xs, err)
+    total = xs.var(0, unbiased=False).sum()
     row = {'step': step, 'tokens': tokens, 'lr': lr, **{k: v.item() for k, v in terms.items()},
-           'fve': (1 - err.var(0, unbiased=False).sum() / xs.var(0, unbiased=False).sum()).item(),
-           **{f'fve/{s}': fve[l].item() for l, s in enumerate(cc.sources)},
+           'explained_variance': (1 - err.pow(2).sum((-2, -1)).mean() / total).item(),
+           'explained_variance_centered': (1 - err.var(0, unbiased=False).sum() / total).item(),
+           **{f'explained_variance/{s}': ev[l].item() for l, s in enumerate(cc.sources)},
            'dead_frac': tracker.dead.float().mean().item(), 'tokens_per_s': tokens / max(seconds, 1e-9)}
     if cc.is_dfc: row |= check_partition(cc, opt)
     return row
@@ -473,6 +497,7 @@ def train_crosscoder(cc: CrossCoder, data, # (N, L, d) tensor or iterable of (B,
     device = next(cc.parameters()).device
     torch.manual_seed(seed)
     _init_from_sample(cc, data, fit_scale, b_dec_init, sample_tokens, seed, device)
+    cc.set_partition(cc.feature_owner)   # a partition edited in place: the masked (inert) forbidden weights become 0
     opt = make_optimizer(cc.parameters(), lr, 'adamw' if weight_decay else 'adam', betas, weight_decay)
     tracker = DeadFeatureTracker(cc.d_sae, dead_window, device)
     warmup_steps, sparsity_warmup_steps = int(warmup_frac * steps), int(sparsity_warmup_frac * steps)
@@ -520,7 +545,7 @@ def _eval_sums(cc: CrossCoder, batches, max_tokens: int | None, device) -> tuple
 @torch.no_grad()
 def evaluate_crosscoder(cc: CrossCoder, data, # (N, L, d) tensor or iterable of (B, L, d) batches
                         max_tokens: int | None = None, batch_size: int = 4096) -> dict:
-    "Held-out metrics: `fve`, `fve/<source>`, `mse`, `mse/<source>`, `l0`, `dead_frac`, `n_tokens`."
+    "Held-out metrics: explained variance (overall, per source, centred), MSE (overall, per source), L0, dead share."
     device, was = next(cc.parameters()).device, cc.training
     batches = (data.split(batch_size) if isinstance(data, torch.Tensor) else
                (b['activation'] if isinstance(b, dict) else b for b in data))
@@ -530,10 +555,12 @@ def evaluate_crosscoder(cc: CrossCoder, data, # (N, L, d) tensor or iterable of 
     if n == 0: raise ValueError("evaluate_crosscoder: the data yielded no tokens")
     var = lambda s, s2: (s2 / n - (s / n) ** 2).clamp_min(0).sum(-1)   # (L,) Σ_d Var
     vx, vr = var(sums['x'], sums['x2']), var(sums['r'], sums['r2'])
-    out = {'n_tokens': n, 'fve': 1 - (vr.sum() / vx.sum()).item(), 'mse': (sums['r2'].sum() / n).item(),
+    sse = sums['r2'].sum(-1) / n                                    # (L,) Σ_d of the mean squared error
+    out = {'n_tokens': n, 'explained_variance': 1 - (sse.sum() / vx.sum()).item(),
+           'explained_variance_centered': 1 - (vr.sum() / vx.sum()).item(), 'mse': (sums['r2'].sum() / n).item(),
            'l0': l0 / n, 'dead_frac': 1 - fired.double().mean().item()}
     for l, s in enumerate(cc.sources):
-        out[f'fve/{s}'] = 1 - (vr[l] / vx[l].clamp_min(1e-300)).item()
+        out[f'explained_variance/{s}'] = 1 - (sse[l] / vx[l].clamp_min(1e-300)).item()
         out[f'mse/{s}'] = (sums['r2'][l].sum() / n).item()
     return out
 
@@ -600,6 +627,7 @@ def load_crosscoder(path, device='cpu') -> CrossCoder:
         raise ValueError(f"{w_path}: feature_owner names sources outside -1..{cfg.n_layers - 1}")
     want = cc.state_dict()
     cc.load_state_dict({k: v.to(want[k].dtype) for k, v in sd.items()})
+    cc.set_partition(cc.feature_owner)     # a feature_owner edited in the file: its newly forbidden weights become 0
     return cc.to(device).eval()
 
 # %% ../nbs/08_crosscoder.ipynb #9f85e637
@@ -655,6 +683,23 @@ def plot_relative_norms(cc: CrossCoder, a: int = 0, b: int = 1, bins: int = 50, 
         if path is not None:
             atomic_write(path, lambda t: fig.savefig(t, dpi=120, format='png'))
     return ax
+
+# %% ../nbs/08_crosscoder.ipynb #c5aa113e
+@torch.no_grad()
+def closest_features(cc: CrossCoder, v: torch.Tensor, # (d,) a direction in source `source`'s activation space
+                     source: int = 1) -> dict:
+    "`{'dedicated', 'shared'}` → the feature whose `source` decoder is closest to `v`: index, cosine, norm share."
+    W = cc.W_dec_eff().float()                                               # (L, F, d)
+    cos = F.normalize(W[source], dim=-1) @ F.normalize(v.float().to(W.device), dim=0)
+    norms = torch.linalg.vector_norm(W, dim=-1)                              # (L, F)
+    share = norms[source] / norms.sum(0).clamp_min(1e-30)                    # 1.0: writes to `source` only
+    out = {}
+    for block, owner in (('dedicated', source), ('shared', -1)):
+        idx = (cc.feature_owner == owner).nonzero().squeeze(1)
+        if len(idx) == 0: continue
+        i = idx[cos[idx].argmax()].item()
+        out[block] = {'feature': i, 'cosine': cos[i].item(), 'share': share[i].item()}
+    return out
 
 # %% ../nbs/08_crosscoder.ipynb #ece811e4
 def _check_sources(sources, tokenizer):

@@ -11,9 +11,9 @@ from safetensors.torch import save_file
 from tqdm.auto import tqdm
 from fastcore.script import call_parse
 from .files import atomic_write
-from .hf_model import block_activations, special_ids, unembed_directions
+from .hf_model import special_ids, unembed_directions
 from .features import (activation_shards, check_features, encode_features, load_examples,
-                                            load_feature_stats, mine_features, sae_layer)
+                                            load_feature_stats, mine_features, sae_layer, site_activations)
 
 # %% auto #0
 __all__ = ['logit_lens', 'token_strings', 'show_html', 'feature_page', 'index_page', 'load_labels', 'write_dashboards',
@@ -238,7 +238,7 @@ def prompt_features(model, tokenizer, sae, text: str, layer: int | None = None, 
     layer = sae_layer(sae, layer)
     enc = tokenizer(text, return_tensors='pt')
     dev = next(model.parameters()).device
-    acts = block_activations(model, enc['input_ids'].to(dev), enc['attention_mask'].to(dev), layers=[layer])[layer][0]
+    acts = site_activations(model, sae, enc['input_ids'].to(dev), enc['attention_mask'].to(dev), layer)[0]
     f = encode_features(sae, acts).cpu()  # (T, d_sae)
     ids = enc['input_ids'][0].tolist()
     special = torch.tensor([i in set(special_ids(tokenizer)) for i in ids])

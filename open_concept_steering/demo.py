@@ -406,14 +406,14 @@ def fig_uri(fig) -> str:
     return 'data:image/png;base64,' + base64.b64encode(buf.getvalue()).decode()
 
 def plot_training_curves(rows: list[dict]):
-    "SAE training curves: loss, FVE, L0 and dead fraction against step."
+    "SAE training curves: loss, explained variance, L0 and dead fraction against step (`fve`: an older log's)."
     import matplotlib.pyplot as plt
-    keys = [k for k in ('loss', 'mse', 'fve', 'l0', 'dead_frac') if any(k in r for r in rows)]
+    keys = [k for k in ('loss', 'mse', 'explained_variance', 'fve', 'l0', 'dead_frac') if any(k in r for r in rows)]
     fig, axs = plt.subplots(1, len(keys), figsize=(3.2 * len(keys), 2.8))
     for ax, k in zip(axs if len(keys) > 1 else [axs], keys):
         pts = [(r['step'], r[k]) for r in rows if r.get(k) is not None and 'step' in r]
         if pts: ax.plot(*zip(*pts))
-        ax.set_title(k)
+        ax.set_title({'explained_variance': 'explained variance', 'fve': 'explained variance, centred'}.get(k, k))
         ax.set_xlabel('step')
         if k in ('loss', 'mse') and pts and min(p[1] for p in pts) > 0: ax.set_yscale('log')
     fig.tight_layout()
@@ -486,11 +486,18 @@ def _table(rows: list[list], head: list[str]) -> str:
             ''.join('<tr>' + ''.join(f'<td>{c}</td>' for c in r) + '</tr>' for r in rows) + '</table>')
 
 # %% ../nbs/06_demo.ipynb #d172dbbf
+def _explained_variance(m: dict) -> tuple[float, float]:
+    "(explained variance, its centred form) from metrics `m`; older files hold only the second, as `fve`."
+    nan = float('nan')
+    return m.get('explained_variance', nan), m.get('explained_variance_centered', m.get('fve', nan))
+
 def summary_lines(res: dict) -> list[str]:
     "The printed summary: SAE health and the steering outcome per concept."
     m, recovered, nan = res['metrics'], res['metrics'].get('loss_recovered', {}), float('nan')
+    ev, ev_centred = _explained_variance(m)
     lines = [f"SAE ({res['arch']}, layer {res['layer']}, {res['d_sae']} features, {res['n_tokens']:,} tokens):",
-             f"  FVE {m['fve']:.3f}   L0 {m['l0']:.1f}   dead {100 * m['dead_frac']:.1f}%   "
+             f"  explained variance {ev:.3f} (centred {ev_centred:.3f})   L0 {m['l0']:.1f}   "
+             f"dead {100 * m['dead_frac']:.1f}%   "
              f"CE loss recovered {recovered.get('ce_recovered', nan):.3f} "
              f"(CE clean {recovered.get('ce_clean', nan):.3f}, spliced {recovered.get('ce_sae', nan):.3f}, "
              f"zero-ablated {recovered.get('ce_zero', nan):.3f})",
@@ -508,7 +515,9 @@ def _metric_rows(m: dict, recovered: dict) -> list[list[str]]:
     "Rows of the SAE metrics table from `evaluate_sae`'s metrics `m` and the loss recovered `recovered`."
     nan = float('nan')
     ce = ' / '.join(f"{recovered.get(k, nan):.3f}" for k in ('ce_clean', 'ce_sae', 'ce_zero'))
-    return [['FVE (fraction of variance explained)', f"{m['fve']:.4f}"],
+    ev, ev_centred = _explained_variance(m)
+    return [['explained variance 1 − Σ‖x−x̂‖² / Σ‖x−x̄‖² (as SAELens and SAEBench)', f"{ev:.4f}"],
+            ['centred explained variance 1 − Σ Var(x−x̂) / Σ Var(x) (blind to a constant offset)', f"{ev_centred:.4f}"],
             ['L0 (active features per token)', f"{m['l0']:.2f}"],
             ['dead features', f"{100 * m['dead_frac']:.2f}%"],
             ['dense (>10% of tokens)', f"{100 * m.get('dense_10pct', 0):.2f}%"],

@@ -8,19 +8,21 @@ import hashlib, json, time, warnings
 from pathlib import Path
 import numpy as np
 import pyarrow as pa, pyarrow.parquet as pq
-import torch
+import torch, torch.nn as nn
 from safetensors.torch import save_file, load_file
 from tqdm.auto import tqdm
 from fastcore.basics import patch
 from .files import atomic_write, write_json
-from .collect import (CollectConfig, collect_activations, decode_activations, read_shard,
-                                         scan_shard, shard_files)
+from .hf_model import SiteView, block_activations
+from .sae import eval_mode
+from .collect import (CollectConfig, collect_activations, decode_activations, read_manifest,
+                                         read_shard, scan_shard, shard_files)
 
 # %% auto #0
 __all__ = ['HIST_EDGES', 'merge_topk', 'TopKBuffer', 'activation_shards', 'load_shard', 'hist_bins', 'pack_loc', 'unpack_loc',
            'firing_triplets', 'FeatureMiner', 'encode_features', 'sparse_codes', 'gather_contexts', 'mine_features',
            'save_mining_results', 'load_feature_stats', 'load_examples', 'load_pool', 'feature_examples',
-           'check_features', 'sae_layer', 'mine_texts']
+           'check_features', 'sae_layer', 'SiteEncoder', 'site_activations', 'mine_texts']
 
 # %% ../nbs/03_features.ipynb #b0285075
 def _desc_key(row: torch.Tensor, v: torch.Tensor) -> torch.Tensor:
@@ -285,12 +287,12 @@ def load_state_dict(self: FeatureMiner, sd: dict):
 
 # %% ../nbs/03_features.ipynb #b1a03adb
 def encode_features(sae, x: torch.Tensor) -> torch.Tensor:
-    "`sae.encode(x)` without gradients, with `x` moved to the SAE's device and dtype; float32 features."
+    "`sae.encode(x)` in eval mode without gradients, `x` moved to the SAE's device and dtype; float32 features."
     p = next(sae.parameters())
-    with torch.no_grad(): return sae.encode(x.to(p.device, p.dtype)).float()
+    with torch.no_grad(), eval_mode(sae): return sae.encode(x.to(p.device, p.dtype)).float()
 
 def sparse_codes(sae, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-    "`(rows, features, values)` of the firing features of `sae` on raw activations `x` (N, d_in), row-major."
+    "`(rows, features, values)` of the firing features of `sae` (eval mode) on activations `x` (N, d_in), row-major."
     if getattr(sae, 'arch', None) != 'topk': return firing_triplets(encode_features(sae, x))
     p = next(sae.parameters())
     with torch.no_grad():
@@ -411,6 +413,16 @@ def _mine_shard(miner: FeatureMiner, sae, path, shard_idx: int, batch: int, max_
                             pos[a:a + batch], gen)
 
 # %% ../nbs/03_features.ipynb #5bd0313a
+def _check_site(sae, files):
+    "Refuse shards collected at another site than the one `sae` reads (from the manifest next to them, if any)."
+    folder = Path(files[0]).parent
+    if not (folder / 'manifest.json').exists(): return
+    held = read_manifest(folder).get('site') or 'block_out'
+    reads = getattr(sae, 'reads', None) or getattr(getattr(sae, 'cfg', None), 'site', 'block_out')
+    if held != reads:
+        raise ValueError(f"{folder}: the shards hold {held!r} activations but the SAE reads {reads!r}; mine texts "
+                         "with `mine_texts`, or wrap the SAE for these shards: `SiteEncoder(sae, model)`")
+
 def mine_features(sae, data_dir, out_dir, k: int = 20, ctx_before: int = 10, ctx_after: int = 4, n_random: int = 20,
                   n_pool: int = 256, layer: int | None = None, batch_size: int = 4096, max_elems: int = 2 ** 25,
                   max_tokens: int | None = None, checkpoint_every: int = 10, max_shards: int | None = None,
@@ -421,6 +433,7 @@ def mine_features(sae, data_dir, out_dir, k: int = 20, ctx_before: int = 10, ctx
     files = activation_shards(data_dir, layer)
     d = scan_shard(files[0]).d
     if d != sae.d_in: raise ValueError(f"{files[0]}: activations have width {d} but the SAE expects d_in={sae.d_in}")
+    _check_site(sae, files)
     params = dict(k=k, ctx_before=ctx_before, ctx_after=ctx_after, n_random=n_random, n_pool=n_pool, seed=seed,
                   max_tokens=max_tokens, files=[str(f) for f in files], sae=_sae_info(sae))
     miner = FeatureMiner(sae.d_sae, k, n_random, n_pool, device=next(sae.parameters()).device)
@@ -571,10 +584,30 @@ def sae_layer(sae, layer: int | None = None) -> int:
         raise ValueError("layer: the SAE's config does not say which block it reads (cfg.layer is None); pass layer=")
     return int(layer)
 
+def _site(sae) -> str: return getattr(getattr(sae, 'cfg', None), 'site', 'block_out')
+
+class SiteEncoder(nn.Module):
+    "`sae` as an encoder of raw block outputs of `model`: it encodes what the SAE reads at its site."
+    reads = 'block_out'
+    def __init__(self, sae, model):
+        super().__init__()
+        self.sae, self.view = sae, SiteView(model, _site(sae))
+        self.cfg, self.arch, self.d_sae, self.d_in = sae.cfg, sae.arch, sae.d_sae, sae.d_in
+    def encode_pre(self, x: torch.Tensor) -> torch.Tensor: return self.sae.encode_pre(self.view.read(x))
+    def encode(self, x: torch.Tensor) -> torch.Tensor: return self.sae.encode(self.view.read(x))
+    def forward(self, x): return self.encode(x)
+
+@torch.no_grad()
+def site_activations(model, sae, input_ids, attention_mask=None, layer: int | None = None) -> torch.Tensor:
+    "(batch, seq, d): what `sae` reads, block `layer`'s output at the SAE's site, from one early-exit pass."
+    L = sae_layer(sae, layer)
+    return SiteView(model, _site(sae)).read(block_activations(model, input_ids, attention_mask, layers=[L])[L])
+
 def mine_texts(model, tokenizer, sae, texts, out_dir, layer: int | None = None, ctx_len: int = 256,
                collect_kw: dict | None = None, **kw) -> dict:
     "Run the model on `texts` (collecting activations under `out_dir/acts` with `01_collect`), then `mine_features`."
     layer = sae_layer(sae, layer)
     cfg = CollectConfig(layers=[layer], ctx_len=ctx_len, **(collect_kw or {}))
     collect_activations(model, tokenizer, texts, Path(out_dir) / 'acts', cfg, progress=kw.get('progress', True))
-    return mine_features(sae, Path(out_dir) / 'acts', out_dir, layer=layer, **kw)
+    enc = sae if _site(sae) == 'block_out' else SiteEncoder(sae, model)   # the shards hold raw block outputs
+    return mine_features(enc, Path(out_dir) / 'acts', out_dir, layer=layer, **kw)

@@ -11,9 +11,9 @@ from torch import nn
 from .files import atomic_dir, write_json
 
 # %% auto #0
-__all__ = ['MODEL_ALIASES', 'BLOCK_PATHS', 'torch_dtype', 'load_model', 'ocs_cache_dir', 'alias_gguf', 'gguf_model_name',
+__all__ = ['MODEL_ALIASES', 'BLOCK_PATHS', 'SITES', 'torch_dtype', 'load_model', 'ocs_cache_dir', 'alias_gguf', 'gguf_model_name',
            'convert_gguf', 'resolve_model', 'find_blocks', 'block_output', 'with_block_output', 'check_layers',
-           'block_activations', 'special_ids', 'final_norm', 'unembed_directions']
+           'block_activations', 'special_ids', 'final_norm', 'unembed_directions', 'SiteView']
 
 # %% ../nbs/00_hf_model.ipynb #b1bec3d5
 def torch_dtype(dtype) -> torch.dtype | None:
@@ -198,3 +198,48 @@ def unembed_directions(model, dirs: torch.Tensor) -> torch.Tensor:
         w = w.detach().float().to(v.device)
         v = v * ((1 + w) if 'Gemma' in type(norm).__name__ else w)
     return v @ W_U.detach().float().T
+
+# %% ../nbs/00_hf_model.ipynb #2cd0d154
+SITES = ('block_out', 'block_out_final_norm')
+
+def _rms_gain(norm: nn.Module) -> tuple[torch.Tensor, float] | None:
+    "`(γ, ε)` of an RMSNorm-like `norm` (x·γ/rms(x); Gemma's 1 + w too), checked on a probe; None for other norms."
+    w = getattr(norm, 'weight', None)
+    eps = getattr(norm, 'variance_epsilon', getattr(norm, 'eps', None))
+    if not isinstance(w, torch.Tensor) or eps is None or getattr(norm, 'bias', None) is not None: return None
+    probe = torch.randn(3, w.shape[-1], generator=torch.Generator().manual_seed(0)).to(w.device, w.dtype)
+    tol = 1e-4 if w.dtype in (torch.float32, torch.float64) else 2e-2
+    with torch.no_grad():
+        got, p = norm(probe).float(), probe.float()
+        unit = p * torch.rsqrt(p.pow(2).mean(-1, keepdim=True) + eps)
+        for g in (w.detach().float(), 1 + w.detach().float()):
+            if torch.allclose(got, unit * g, rtol=tol, atol=tol): return g, float(eps)
+    return None
+
+class SiteView:
+    "Where an SAE reads a block's output: `read(h)` is the SAE's input; `write(h, y)` is the raw output that reads `y`."
+    def __init__(self, model, site: str = 'block_out'):
+        if site not in SITES: raise ValueError(f"site {site!r}: expected one of {SITES}")
+        self.site, self.norm, self.gain, self.eps = site, None, None, 0.0
+        if site == 'block_out_final_norm':
+            self.norm = final_norm(model)
+            found = _rms_gain(self.norm)
+            if found is None:
+                raise ValueError(f"site {site!r}: the final norm {type(self.norm).__name__} is not an RMSNorm "
+                                 "(x·γ/rms(x)), so edits made after it cannot be mapped back to the raw stream")
+            self.gain, self.eps = found
+
+    def read(self, h: torch.Tensor) -> torch.Tensor:
+        "The SAE's input (..., d) at this site, from raw block outputs `h` (..., d)."
+        return h if self.norm is None else self.norm(h)
+
+    def scale(self, h: torch.Tensor) -> torch.Tensor:
+        "rms(h)/γ (..., d), float32, 0 where γ = 0: a change in normed space times this is the raw change."
+        rms = (h.float().pow(2).mean(-1, keepdim=True) + self.eps).sqrt()
+        g = self.gain.to(h.device)
+        return torch.where(g != 0, rms / g, 0.0)
+
+    def write(self, h: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        "The raw output (h's dtype) whose view is `y`: `y` itself at the raw site; else h + (y − read(h))·rms(h)/γ."
+        if self.norm is None: return y
+        return (h.float() + (y.float() - self.read(h).float()) * self.scale(h)).to(h.dtype)

@@ -4,21 +4,22 @@
 
 # %% ../nbs/00_sae.ipynb #e1043784
 from __future__ import annotations
-import copy, dataclasses, json, math, os, tempfile, warnings
+import contextlib, copy, dataclasses, json, math, os, re, tempfile, warnings
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from safetensors.torch import load_file, save_file
 from fastcore.basics import patch
 from .files import write_json, write_tensors, read_json
+from .hf_model import SITES
 from .kernels import encoder_pre, topk_loss, batchtopk_loss, densify, flat_topk
 
 # %% auto #0
-__all__ = ['ARCHS', 'FORMAT_TAG', 'FORMAT_VERSION', 'CONFIG_NAME', 'WEIGHTS_NAME', 'SAEConfig', 'SAE', 'make_sae',
-           'geometric_median', 'ReluSAE', 'ReluL1DecodeFn', 'TopKSAE', 'BatchTopKSAE', 'JumpReLUFn', 'StepFn',
-           'JumpReLUL0Fn', 'JumpReLUSAE', 'GatedSAE', 'random_sae', 'fold_input_scale', 'fold_decoder_norms',
-           'massive_threshold', 'massive_mask', 'save_sae', 'load_sae', 'load_ocs_legacy', 'to_saelens', 'from_saelens',
-           'from_dictionary_learning']
+__all__ = ['ARCHS', 'FORMAT_TAG', 'FORMAT_VERSION', 'CONFIG_NAME', 'WEIGHTS_NAME', 'SAELENS_FORMAT', 'SAEConfig', 'SAE',
+           'make_sae', 'geometric_median', 'eval_mode', 'ReluSAE', 'ReluL1DecodeFn', 'TopKSAE', 'BatchTopKSAE',
+           'JumpReLUFn', 'StepFn', 'JumpReLUL0Fn', 'JumpReLUSAE', 'GatedSAE', 'random_sae', 'fold_input_scale',
+           'fold_decoder_norms', 'massive_threshold', 'massive_mask', 'save_sae', 'load_sae', 'load_ocs_legacy',
+           'to_saelens', 'from_saelens', 'from_dictionary_learning']
 
 # %% ../nbs/00_sae.ipynb #91fdf2f9
 ARCHS = ('relu', 'topk', 'batchtopk', 'jumprelu', 'gated')
@@ -41,7 +42,7 @@ class SAEConfig:
     dtype: str = 'float32'  # parameter dtype
     model_name: str | None = None  # provenance: the LM the activations came from
     layer: int | None = None  # provenance: block index
-    site: str = 'block_out'  # provenance: raw output of block `layer` (== hidden_states[layer+1])
+    site: str = 'block_out'  # what of block `layer` the SAE reads: one of `hf_model.SITES` (see `SiteView`)
     metadata: dict = field(default_factory=dict)  # free-form: tokenizer, ctx_len, training config...
 
     def __post_init__(self):
@@ -57,6 +58,7 @@ class SAEConfig:
                                  f"got {self.k!r}")
         if self.dtype not in _DTYPES:
             raise ValueError(f"SAEConfig.dtype: expected one of {list(_DTYPES)}, got {self.dtype!r}")
+        if self.site not in SITES: raise ValueError(f"SAEConfig.site: expected one of {SITES}, got {self.site!r}")
         if self.threshold_mode not in ('global', 'feature'):
             raise ValueError(f"SAEConfig.threshold_mode: expected 'global' or 'feature', got {self.threshold_mode!r}")
 
@@ -85,7 +87,7 @@ class SAE(nn.Module):
     unit_norm_decoder = False
     def __init__(self, cfg: SAEConfig):
         super().__init__()
-        self.cfg = cfg
+        self.cfg = dataclasses.replace(cfg)  # its own copy: `.to(dtype)` updates `cfg.dtype`
         dt = _DTYPES[cfg.dtype]
         self.W_enc = nn.Parameter(torch.zeros(cfg.d_in, cfg.d_sae, dtype=dt))  # (d_in, d_sae)
         self.W_dec = nn.Parameter(torch.zeros(cfg.d_sae, cfg.d_in, dtype=dt))  # (d_sae, d_in): row i = feature i
@@ -283,6 +285,30 @@ def remove_parallel_decoder_grad(self: SAE):
     radial = torch.linalg.vecdot(g, W, dim=1) / torch.linalg.vecdot(W, W, dim=1).clamp_min(1e-16)  # (d_sae,)
     g.addcmul_(W, radial[:, None], value=-1)
 
+# %% ../nbs/00_sae.ipynb #20e9b483
+_DTYPE_NAMES = {v: k for k, v in _DTYPES.items()}
+
+@patch
+def _apply(self: SAE, fn, recurse=True):
+    "`nn.Module._apply` (behind `.to`, `.half`, `.bfloat16`...), then `cfg.dtype` follows the parameters."
+    out = nn.Module._apply(self, fn, recurse)
+    self.cfg.dtype = _DTYPE_NAMES.get(self.W_enc.dtype, self.cfg.dtype)
+    return out
+
+def _param_dtype(sae: SAE) -> str:
+    "The name of `sae`'s parameter dtype, or an error for a dtype the format cannot describe."
+    name = _DTYPE_NAMES.get(sae.W_enc.dtype)
+    if name is None: raise ValueError(f"SAE parameters are {sae.W_enc.dtype}; the format holds one of {list(_DTYPES)}")
+    return name
+
+@contextlib.contextmanager
+def eval_mode(module: nn.Module):
+    "Run the `with` block with `module` in eval mode (BatchTopK: per-token threshold codes), then restore its mode."
+    was = module.training
+    module.eval()
+    try: yield module
+    finally: module.train(was)
+
 # %% ../nbs/00_sae.ipynb #2bc90149
 @patch
 def _pre_subset(self: SAE, xs, idx):
@@ -439,8 +465,11 @@ def update_threshold_sparse(self: BatchTopKSAE, vals: torch.Tensor, cols: torch.
         target, seen = smallest.min().expand_as(smallest), torch.ones_like(smallest, dtype=torch.bool)
     else: target, seen = smallest, torch.zeros_like(smallest, dtype=torch.bool).index_fill_(0, cols, True)
     momentum = self.cfg.threshold_momentum
-    new = torch.where(self.threshold < 0, target, momentum * self.threshold + (1 - momentum) * target)
-    self.threshold.copy_(torch.where(seen, new, self.threshold))
+    start = (self.threshold < 0) | self.threshold.isinf()  # no estimate yet: the first kept value starts the average
+    new = torch.where(start, target, momentum * self.threshold + (1 - momentum) * target)
+    new = torch.where(seen, new, self.threshold)
+    if self.cfg.threshold_mode == 'feature': new = new.masked_fill(new < 0, float('inf'))  # never kept: never fires
+    self.threshold.copy_(new)
 
 # %% ../nbs/00_sae.ipynb #41b5376d
 def _theta_grad(g, theta):
@@ -640,7 +669,8 @@ def save_sae(sae: SAE, path, extra: dict | None = None) -> Path:
     "Write `sae` to folder `path` (`sae_config.json` + `sae_weights.safetensors`, plus `<name>.json` per `extra` item)."
     path = Path(path)
     write_tensors(path / WEIGHTS_NAME, sae.state_dict(), metadata={'format': FORMAT_TAG})
-    write_json(path / CONFIG_NAME, {'format': FORMAT_TAG, 'format_version': FORMAT_VERSION, **sae.cfg.to_dict()})
+    write_json(path / CONFIG_NAME, {'format': FORMAT_TAG, 'format_version': FORMAT_VERSION, **sae.cfg.to_dict(),
+                                    'dtype': _param_dtype(sae)})
     for name, obj in (extra or {}).items():
         write_json(path / (name if name.endswith('.json') else f'{name}.json'), obj)
     return path
@@ -663,7 +693,9 @@ def _check_state(sae: SAE, sd: dict, source) -> dict:
         if tuple(sd[k].shape) != tuple(v.shape):
             raise ValueError(f"{source}: tensor {k!r} has shape {tuple(sd[k].shape)}, expected {tuple(v.shape)} "
                              f"for {shape}")
-        if not torch.isfinite(sd[k].float()).all(): raise ValueError(f"{source}: tensor {k!r} contains NaN or inf")
+        bad = ~torch.isfinite(sd[k].float())
+        if k == 'threshold': bad &= ~torch.isposinf(sd[k].float())  # +inf: a BatchTopK feature training never kept
+        if bad.any(): raise ValueError(f"{source}: tensor {k!r} contains NaN or inf")
     return sd
 
 def _build(cfg: SAEConfig, sd: dict, source, device='cpu') -> SAE:
@@ -697,6 +729,9 @@ def load_sae(path, device='cpu') -> SAE:
     if (path / CONFIG_NAME).exists():
         d = read_json(path / CONFIG_NAME)
         if 'd_in' not in d and 'input_size' in d: return load_ocs_legacy(path, device=device)
+        if d.get('model_type') == 'crosscoder':  # written by crosscoder.save_crosscoder, which sits above this module
+            raise ValueError(f"{path / CONFIG_NAME}: this is a crosscoder: use `load_crosscoder` "
+                             "(open_concept_steering.crosscoder)")
         return _load_native(path, device)
     if (path / 'cfg.json').exists(): return from_saelens(path, device=device)
     if (path / 'ae.pt').exists(): return from_dictionary_learning(path / 'ae.pt', device=device)
@@ -764,112 +799,141 @@ def load_ocs_legacy(path, device='cpu') -> SAE:
     new = {'W_enc': W_enc, 'W_dec': sd['decode.weight'].float().T, 'b_dec': b_dec,
            'b_enc': sd['encode.bias'].float() + b_dec @ W_enc, 'input_scale': torch.tensor(1.0)}
     # the original λ is not carried over: it was in raw units and scaled by B/F; it stays in metadata
-    cfg = SAEConfig(d_in=d, d_sae=F_, arch='relu', metadata={'source': 'ocs-legacy', 'legacy_config': conf})
+    # its inputs were block L's output through the model's final norm (`hidden_states[-1]` of a truncated model)
+    cfg = SAEConfig(d_in=d, d_sae=F_, arch='relu', site='block_out_final_norm',
+                    metadata={'source': 'ocs-legacy', 'legacy_config': conf})
     return _build(cfg, new, src, device)
 
 # %% ../nbs/00_sae.ipynb #0b5cc962
 _TO_SAELENS = {'relu': 'standard', 'topk': 'topk', 'batchtopk': 'jumprelu', 'jumprelu': 'jumprelu', 'gated': 'gated'}
 _FROM_SAELENS = {'standard': 'relu', 'relu': 'relu', 'topk': 'topk', 'jumprelu': 'jumprelu', 'gated': 'gated'}
+SAELENS_FORMAT = '6.0.0'  # the sae-lens config format `to_saelens` writes (its `metadata.sae_lens_version`)
+
+def _saelens_hook(sae: SAE, hook_name: str | None) -> str | None:
+    "The TransformerLens hook name of `sae`'s input: given, from its metadata, or `blocks.L.hook_resid_post`."
+    hook = hook_name or sae.cfg.metadata.get('hook_name')
+    if hook or sae.cfg.layer is None or sae.cfg.site != 'block_out': return hook  # no hook reads a mid-model final norm
+    return f'blocks.{sae.cfg.layer}.hook_resid_post'
 
 def to_saelens(sae: SAE, path, hook_name: str | None = None) -> Path:
-    "Export `sae` as a SAELens folder (`cfg.json` + `sae_weights.safetensors`); the input scale is folded in."
-    folded = fold_input_scale(copy.deepcopy(sae).float().cpu())
+    "Export `sae` as sae-lens 6 saves one (`cfg.json` + `sae_weights.safetensors`): input scale folded, dtype kept."
+    dtype = _param_dtype(sae)
+    folded = fold_input_scale(copy.deepcopy(sae).float().cpu())  # fold in float32, save in the SAE's own dtype
     arch = _TO_SAELENS[folded.arch]
     sd = {'W_enc': folded.W_enc, 'W_dec': folded.W_dec, 'b_dec': folded.b_dec}
     if folded.arch == 'gated': sd.update(b_gate=folded.b_gate, r_mag=folded.r_mag, b_mag=folded.b_mag)
     else: sd['b_enc'] = folded.b_enc
     if hasattr(folded, 'threshold'): sd['threshold'] = folded.threshold.clamp_min(0)
-    layer_hook = f'blocks.{sae.cfg.layer}.hook_resid_post' if sae.cfg.layer is not None else None
-    hook = hook_name or sae.cfg.metadata.get('hook_name') or layer_hook
-    cfg = {'architecture': arch, 'd_in': folded.d_in, 'd_sae': folded.d_sae, 'dtype': 'float32', 'device': 'cpu',
-           'apply_b_dec_to_input': True, 'normalize_activations': 'none', 'reshape_activations': 'none',
-           'metadata': {'model_name': sae.cfg.model_name, 'hook_name': hook, 'hook_layer': sae.cfg.layer,
-                        'converted_from': f'open-concept-steering/{sae.arch}'}}
+    meta = {'sae_lens_version': SAELENS_FORMAT, 'sae_lens_training_version': None, 'model_name': sae.cfg.model_name,
+            'hook_name': _saelens_hook(sae, hook_name), 'hook_layer': sae.cfg.layer, 'site': sae.cfg.site,
+            'converted_from': f'open-concept-steering/{sae.arch}'}
+    cfg = {'d_in': folded.d_in, 'd_sae': folded.d_sae, 'dtype': dtype, 'device': 'cpu', 'apply_b_dec_to_input': True,
+           'normalize_activations': 'none', 'reshape_activations': 'none', 'metadata': meta, 'architecture': arch}
     if arch == 'topk': cfg.update(k=folded.cfg.k, rescale_acts_by_decoder_norm=False)
     path = Path(path)
-    write_tensors(path / 'sae_weights.safetensors', sd)
+    write_tensors(path / 'sae_weights.safetensors', {k: v.detach().to(_DTYPES[dtype]) for k, v in sd.items()})
     write_json(path / 'cfg.json', cfg)
     return path
 
 # %% ../nbs/00_sae.ipynb #579a4d6a
 def _saelens_arch(c: dict, cfg_path) -> str:
     "Our architecture for the SAELens config `c`; an error naming `cfg_path` for what we cannot represent."
-    arch_sl = c.get('architecture', 'standard')
+    arch_sl = c.get('architecture') or 'standard'
+    act = c.get('activation_fn_str', c.get('activation_fn'))  # configs before sae-lens 6 name the activation here
+    if act == 'topk' and (c.get('activation_fn_kwargs') or {}).get('k') is not None: arch_sl = 'topk'
+    elif act not in (None, 'relu'):
+        raise ValueError(f"{cfg_path}: activation function {act!r} is not supported (relu or topk)")
     if arch_sl not in _FROM_SAELENS:
         raise ValueError(f"{cfg_path}: unsupported SAELens architecture {arch_sl!r}; "
                          f"supported: {sorted(_FROM_SAELENS)}")
-    if c.get('normalize_activations') not in (None, 'none'):
+    if c.get('normalize_activations') not in (None, 'none', False):
         raise ValueError(f"{cfg_path}: normalize_activations={c['normalize_activations']!r} needs a runtime scaling "
                          "factor that is not stored; only 'none' is supported")
-    if c.get('rescale_acts_by_decoder_norm') or c.get('finetuning_scaling_factor'):
-        raise ValueError(f"{cfg_path}: rescale_acts_by_decoder_norm / finetuning_scaling_factor are not supported")
+    if c.get('finetuning_scaling_factor'): raise ValueError(f"{cfg_path}: finetuning_scaling_factor is not supported")
     return _FROM_SAELENS[arch_sl]
 
 def _saelens_config(c: dict, arch: str) -> SAEConfig:
-    "Our `SAEConfig` for the SAELens config `c`, with its provenance."
+    "Our `SAEConfig` for the SAELens config `c`, with its provenance (the layer read from a `resid_post` hook name)."
     meta = dict(c.get('metadata') or {})
-    for k in ('model_name', 'hook_name', 'hook_layer'):
-        if k in c and k not in meta: meta[k] = c[k]
-    return SAEConfig(d_in=int(c['d_in']), d_sae=int(c['d_sae']), arch=arch, k=c.get('k') if arch == 'topk' else None,
-                     model_name=meta.get('model_name'), layer=meta.get('hook_layer'),
+    for key in ('model_name', 'hook_name', 'hook_layer'):
+        if key in c and key not in meta: meta[key] = c[key]
+    if c.get('hook_point') and not meta.get('hook_name'): meta['hook_name'] = c['hook_point']  # before sae-lens 6
+    layer = meta.get('hook_layer')
+    found = re.fullmatch(r'blocks\.(\d+)\.hook_resid_post', str(meta.get('hook_name')))
+    if layer is None and found: layer = int(found.group(1))
+    dtype = str(c.get('dtype') or 'float32').removeprefix('torch.')
+    k = c.get('k') or (c.get('activation_fn_kwargs') or {}).get('k')
+    return SAEConfig(d_in=int(c['d_in']), d_sae=int(c['d_sae']), arch=arch, k=int(k) if arch == 'topk' else None,
+                     model_name=meta.get('model_name'), layer=layer, dtype=dtype if dtype in _DTYPES else 'float32',
+                     site=meta['site'] if meta.get('site') in SITES else 'block_out',
                      metadata={'source': 'saelens', 'saelens_cfg': c, 'hook_name': meta.get('hook_name')})
 
-def from_saelens(path, device='cpu') -> SAE:
-    "Import a SAELens folder (`cfg.json` + `sae_weights.safetensors`)."
-    path = Path(path)
-    folder = path.parent if path.is_file() else path
-    cfg_path, w_path = folder / 'cfg.json', folder / 'sae_weights.safetensors'
-    c = read_json(cfg_path)
-    arch = _saelens_arch(c, cfg_path)
-    if not w_path.exists(): raise FileNotFoundError(f"{w_path}: weights file not found")
-    sd = {k: v.float() for k, v in load_file(str(w_path)).items()}
-    for k in ('d_in', 'd_sae'):
-        if k not in c: raise ValueError(f"{cfg_path}: missing key {k!r}")
-    cfg = _saelens_config(c, arch)
+def _saelens_weights(c: dict, sd: dict, arch: str) -> dict:
+    "Our state dict for SAELens weights `sd`: the pre-encoder bias made explicit, TopK decoder norms folded."
     if not c.get('apply_b_dec_to_input', True) and 'W_enc' in sd and 'b_dec' in sd:
         shift = sd['b_dec'] @ sd['W_enc']  # undo the pre-encoder subtraction we will apply
         if arch == 'gated':
             sd['b_gate'] = sd['b_gate'] + shift
             sd['b_mag'] = sd['b_mag'] + torch.exp(sd['r_mag']) * shift
         elif 'b_enc' in sd: sd['b_enc'] = sd['b_enc'] + shift
-    sd['input_scale'] = torch.tensor(1.0)
-    return _build(cfg, sd, w_path, device)
+    if arch == 'topk' and c.get('rescale_acts_by_decoder_norm'):  # as sae-lens's fold_W_dec_norm
+        n = sd['W_dec'].norm(dim=-1).clamp_min(1e-8)
+        sd['W_dec'], sd['W_enc'], sd['b_enc'] = sd['W_dec'] / n[:, None], sd['W_enc'] * n, sd['b_enc'] * n
+    return sd | {'input_scale': torch.tensor(1.0)}
+
+def from_saelens(path, device='cpu') -> SAE:
+    "Import a SAELens folder (`cfg.json` + `sae_weights.safetensors`), sae-lens 6 or older."
+    path = Path(path)
+    folder = path.parent if path.is_file() else path
+    cfg_path, w_path = folder / 'cfg.json', folder / 'sae_weights.safetensors'
+    c = read_json(cfg_path)
+    arch = _saelens_arch(c, cfg_path)
+    if not w_path.exists(): raise FileNotFoundError(f"{w_path}: weights file not found")
+    for k in ('d_in', 'd_sae'):
+        if k not in c: raise ValueError(f"{cfg_path}: missing key {k!r}")
+    sd = _saelens_weights(c, {k: v.double() for k, v in load_file(str(w_path)).items()}, arch)
+    return _build(_saelens_config(c, arch), sd, w_path, device)
 
 # %% ../nbs/00_sae.ipynb #1686f693
-def _dictionary_learning_weights(sd: dict, dict_class: str | None, path) -> tuple[str, dict]:
-    "`(arch, our state dict)` for a dictionary_learning state dict `sd`, told apart by its keys (and `dict_class`)."
-    keys = set(sd)
-    f32 = lambda k: sd[k].float()
-    def need(*ks):
-        missing = [k for k in ks if k not in sd]
-        if missing:
-            raise ValueError(f"{path}: {dict_class or 'dictionary'} is missing keys {missing} (found {sorted(keys)})")
-    if {'bias', 'encoder.weight', 'decoder.weight'} <= keys and 'gate_bias' not in keys:  # AutoEncoder
-        need('encoder.bias')
-        return 'relu', dict(W_enc=f32('encoder.weight').T, b_enc=f32('encoder.bias'), W_dec=f32('decoder.weight').T,
-                            b_dec=f32('bias'))
-    if 'gate_bias' in keys:  # GatedAutoEncoder
-        need('decoder_bias', 'encoder.weight', 'r_mag', 'mag_bias', 'decoder.weight')
-        return 'gated', dict(W_enc=f32('encoder.weight').T, W_dec=f32('decoder.weight').T, b_dec=f32('decoder_bias'),
-                             b_gate=f32('gate_bias'), r_mag=f32('r_mag'), b_mag=f32('mag_bias'))
-    if {'W_enc', 'W_dec', 'threshold'} <= keys:  # JumpReluAutoEncoder
-        need('b_enc', 'b_dec')
-        return 'jumprelu', dict(W_enc=f32('W_enc'), W_dec=f32('W_dec'), b_dec=f32('b_dec'), threshold=f32('threshold'),
-                                b_enc=f32('b_enc') + f32('b_dec') @ f32('W_enc'))  # no pre-encoder bias there
-    if {'encoder.weight', 'decoder.weight', 'b_dec', 'k'} <= keys:  # AutoEncoderTopK or BatchTopKSAE
-        need('encoder.bias')
-        arch = {'AutoEncoderTopK': 'topk', 'BatchTopKSAE': 'batchtopk'}.get(dict_class)
-        if arch is None:
-            raise ValueError(f"{path}: TopK and BatchTopK dictionaries share keys; pass dict_class='AutoEncoderTopK' "
-                             "or 'BatchTopKSAE' (no config.json with trainer.dict_class next to it)")
-        new = dict(W_enc=f32('encoder.weight').T, b_enc=f32('encoder.bias'), W_dec=f32('decoder.weight').T,
-                   b_dec=f32('b_dec'))
-        if arch == 'batchtopk':  # the scalar threshold broadcast to every feature; -1 (not yet seen) without one
-            d_sae = new['b_enc'].shape[0]
-            new['threshold'] = (f32('threshold').reshape(-1).expand(d_sae).clone() if 'threshold' in sd
-                                else torch.full_like(new['b_enc'], -1.0))
-        return arch, new
+def _dl_class(keys: set, dict_class: str | None, path) -> str:
+    "The dictionary_learning class of a state dict with `keys` (TopK and BatchTopK share keys: `dict_class` says)."
+    if 'gate_bias' in keys: return 'GatedAutoEncoder'
+    if {'W_enc', 'W_dec', 'threshold'} <= keys: return 'JumpReluAutoEncoder'
+    if {'bias', 'encoder.weight', 'decoder.weight'} <= keys: return 'AutoEncoder'
+    if {'encoder.weight', 'decoder.weight', 'decoder.bias'} <= keys: return 'AutoEncoderNew'
+    if {'encoder.weight', 'decoder.weight', 'b_dec', 'k'} <= keys:
+        if dict_class in ('AutoEncoderTopK', 'BatchTopKSAE'): return dict_class
+        raise ValueError(f"{path}: TopK and BatchTopK dictionaries share keys; pass dict_class='AutoEncoderTopK' "
+                         "or 'BatchTopKSAE' (no config.json with trainer.dict_class next to it)")
     raise ValueError(f"{path}: unrecognised dictionary_learning state dict (keys {sorted(keys)})")
+
+_DL_NEEDS = {'AutoEncoder': ('encoder.bias',), 'AutoEncoderNew': ('encoder.bias',),
+             'AutoEncoderTopK': ('encoder.bias',), 'BatchTopKSAE': ('encoder.bias',),
+             'JumpReluAutoEncoder': ('b_enc', 'b_dec'),
+             'GatedAutoEncoder': ('decoder_bias', 'encoder.weight', 'r_mag', 'mag_bias', 'decoder.weight')}
+
+def _dictionary_learning_weights(sd: dict, dict_class: str | None, path) -> tuple[str, str, dict]:
+    "`(class, arch, our state dict)` for a dictionary_learning state dict `sd`, told apart by its keys."
+    cls = _dl_class(set(sd), dict_class, path)
+    missing = [k for k in _DL_NEEDS[cls] if k not in sd]
+    if missing: raise ValueError(f"{path}: {cls} is missing keys {missing} (found {sorted(sd)})")
+    f32 = lambda k: sd[k].float()
+    if cls == 'GatedAutoEncoder':
+        return cls, 'gated', dict(W_enc=f32('encoder.weight').T, W_dec=f32('decoder.weight').T,
+                                  b_dec=f32('decoder_bias'), b_gate=f32('gate_bias'), r_mag=f32('r_mag'),
+                                  b_mag=f32('mag_bias'))
+    if cls == 'JumpReluAutoEncoder':  # no pre-encoder bias there: b_dec·W_enc moves into b_enc
+        return cls, 'jumprelu', dict(W_enc=f32('W_enc'), W_dec=f32('W_dec'), b_dec=f32('b_dec'),
+                                     threshold=f32('threshold'), b_enc=f32('b_enc') + f32('b_dec') @ f32('W_enc'))
+    W_enc, W_dec = f32('encoder.weight').T, f32('decoder.weight').T
+    b_dec = f32({'AutoEncoder': 'bias', 'AutoEncoderNew': 'decoder.bias'}.get(cls, 'b_dec'))
+    b_enc = f32('encoder.bias') + (b_dec @ W_enc if cls == 'AutoEncoderNew' else 0)
+    new = dict(W_enc=W_enc, b_enc=b_enc, W_dec=W_dec, b_dec=b_dec)
+    if cls != 'BatchTopKSAE': return cls, {'AutoEncoderTopK': 'topk'}.get(cls, 'relu'), new
+    # the scalar threshold broadcast to every feature; -1 (not yet seen) without one
+    new['threshold'] = (f32('threshold').reshape(-1).expand(len(b_enc)).clone() if 'threshold' in sd
+                        else torch.full_like(b_enc, -1.0))
+    return cls, 'batchtopk', new
 
 # %% ../nbs/00_sae.ipynb #0aa830e8
 def _read_dictionary_learning(path: Path, dict_class: str | None) -> tuple[dict, str | None]:
@@ -885,16 +949,24 @@ def _read_dictionary_learning(path: Path, dict_class: str | None) -> tuple[dict,
             raise ValueError(f"{path}: activation normalisation ({k}) is not supported")
     return {k: v for k, v in sd.items() if k not in ('target_rms', 'activation_global_scale')}, dict_class
 
-def from_dictionary_learning(path, dict_class: str | None = None, device='cpu') -> SAE:
-    "Import a dictionary_learning `ae.pt` (AutoEncoder, AutoEncoderTopK, BatchTopKSAE, JumpReLU, Gated)."
+# the classes with a `normalize_decoder` option, and what `utils.load_dictionary` gives: AutoEncoder.from_pretrained
+# normalises by default, GatedAutoEncoder.encode does not
+_DL_NORMALIZE = {'AutoEncoder': True, 'GatedAutoEncoder': False}
+
+def from_dictionary_learning(path, dict_class: str | None = None, device='cpu',
+                             normalize_decoder: bool | None = None) -> SAE:
+    "Import a dictionary_learning `ae.pt` with the features that library gives it (`normalize_decoder`: see above)."
     path = Path(path)
     if path.is_dir(): path = path / 'ae.pt'
     sd, dict_class = _read_dictionary_learning(path, dict_class)
-    arch, new = _dictionary_learning_weights(sd, dict_class, path)
+    cls, arch, new = _dictionary_learning_weights(sd, dict_class, path)
+    if normalize_decoder and cls not in _DL_NORMALIZE:
+        raise ValueError(f"{path}: normalize_decoder=True, but {cls} has no such option "
+                         f"({', '.join(_DL_NORMALIZE)} do)")
     d, F_ = new['W_enc'].shape
     new['input_scale'] = torch.tensor(1.0)
     cfg = SAEConfig(d_in=d, d_sae=F_, arch=arch, k=int(sd['k']) if arch in ('topk', 'batchtopk') else None,
-                    metadata={'source': 'dictionary_learning', 'dict_class': dict_class})
+                    metadata={'source': 'dictionary_learning', 'dict_class': cls})
     sae = _build(cfg, new, path, device)
-    # dictionary_learning's gated and JumpReLU `encode` multiply features by decoder norms (`decode` divides them back)
-    return fold_decoder_norms(sae) if arch in ('gated', 'jumprelu') else sae
+    fold = _DL_NORMALIZE.get(cls, False) if normalize_decoder is None else normalize_decoder
+    return fold_decoder_norms(sae) if fold else sae

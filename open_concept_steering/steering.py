@@ -4,21 +4,22 @@
 
 # %% ../nbs/04_steering.ipynb #3fb07499
 from __future__ import annotations
-import contextlib, math, re, time
+import contextlib, json, math, queue, re, threading, time
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 import torch
 from fastcore.basics import patch
 from fastcore.script import call_parse
-from .sae import SAE, massive_mask
+from .sae import SAE, eval_mode, massive_mask
 from .files import atomic_write, write_json
-from .hf_model import find_blocks, block_output, with_block_output
+from .hf_model import find_blocks, block_output, with_block_output, SiteView
 
 # %% auto #0
-__all__ = ['MODES', 'UNITS', 'POSITIONS', 'PATHS', 'CHAT_HELP', 'check_site', 'controlled_pre', 'feature_values', 'SteerPlan',
-           'edit_delta', 'edit_full', 'Steerer', 'show_side_by_side', 'concept_word_rate', 'llm_judge',
-           'strength_sweep', 'plot_sweep', 'ChatState', 'chat_session', 'parse_features', 'load_steerer', 'ocs_steer',
-           'ocs_chat']
+__all__ = ['MODES', 'UNITS', 'POSITIONS', 'PATHS', 'CHAT_HELP', 'PLAN_KEYS', 'PLAN_DEFAULTS', 'check_site', 'controlled_pre',
+           'feature_values', 'SteerPlan', 'edit_delta', 'edit_full', 'Steerer', 'show_side_by_side',
+           'concept_word_rate', 'llm_judge', 'strength_sweep', 'plot_sweep', 'ChatState', 'chat_session', 'check_plan',
+           'read_plan', 'plan_json', 'plan_site', 'check_plan_site', 'plan_kwargs', 'parse_features', 'load_steerer',
+           'ocs_steer', 'ocs_chat']
 
 # %% ../nbs/04_steering.ipynb #651d000f
 def _model_width(model) -> int:
@@ -30,12 +31,9 @@ def _short_name(name) -> str:
     return str(name or '').rstrip('/').split('/')[-1].lower()
 
 def check_site(model, sae: SAE, layer: int | None = None, check_model: bool = True) -> int:
-    "The block index to steer at, after checking that `sae` was trained at that site of `model`."
+    "The block index to steer at, after checking that `sae` was trained at that block and site of `model`."
     cfg, blocks = sae.cfg, find_blocks(model)
-    site = getattr(cfg, 'site', 'block_out')
-    if site != 'block_out':
-        raise ValueError(f"SAE site is {site!r} but steering edits the raw block output ('block_out'); "
-                         f"this SAE was trained at a different site")
+    SiteView(model, getattr(cfg, 'site', 'block_out'))  # raises for a site this model cannot be steered at
     sae_layer = getattr(cfg, 'layer', None)
     if layer is None and sae_layer is None:
         raise ValueError("the SAE config has no `layer` and none was given: pass layer=<block index>")
@@ -157,9 +155,10 @@ class SteerPlan:
 
     def pre(self, x):  return x @ self.A + self.a                            # (..., n) controlled pre-activations
     def post(self, x):
-        "Post-activation f_I(x): O(d·|I|) via `encode_subset`, full encode for TopK."
-        if self.full_encode or not hasattr(self.sae, 'encode_subset'): return self.sae.encode(x)[..., self.idx]
-        return self.sae.encode_subset(x, self.idx)
+        "Post-activation f_I(x) in eval mode: O(d·|I|) via `encode_subset`, full encode for TopK."
+        with eval_mode(self.sae):
+            if self.full_encode or not hasattr(self.sae, 'encode_subset'): return self.sae.encode(x)[..., self.idx]
+            return self.sae.encode_subset(x, self.idx)
 
     def __len__(self): return len(self.features)
     def __repr__(self): return f"SteerPlan({self.mode}, {self.features}, exact={self.exact})"
@@ -189,10 +188,10 @@ def edit_delta(plan: SteerPlan, x: torch.Tensor) -> torch.Tensor:
     return x + (plan.value - plan.post(x)) @ plan.D                          # Anthropic's literal step
 
 def edit_full(plan: SteerPlan, x: torch.Tensor) -> torch.Tensor:
-    "Reference: encode all features, move the clamped ones, decode, keep the error term."
+    "Reference: encode all features (eval mode), move the clamped ones, decode, keep the error term."
     if len(plan) == 0: return x
     sae, I = plan.sae, plan.idx
-    f = sae.encode(x)
+    with eval_mode(sae): f = sae.encode(x)
     err = x - sae.decode(f)
     f2 = f.clone()
     if plan.mode == 'add': f2[..., I] += plan.value
@@ -239,11 +238,12 @@ def _load_max_act(stats):
 
 # %% ../nbs/04_steering.ipynb #f1dcba96
 class Steerer:
-    "Steer `model` with features of `sae` at the SAE's layer: context manager `steer` plus `generate`."
+    "Steer `model` with features of `sae` at the SAE's layer and site: context manager `steer` plus `generate`."
     def __init__(self, model, sae: SAE, layer: int | None = None, stats=None, tokenizer=None, check_model: bool = True):
         dev = next(model.parameters()).device
-        self.model, self.sae, self.tokenizer = model, sae.eval().to(dev), tokenizer  # SAE on the model's device
+        self.model, self.sae, self.tokenizer = model, sae.to(dev), tokenizer  # SAE on the model's device
         self.layer = check_site(model, sae, layer, check_model)
+        self.view = SiteView(model, getattr(sae.cfg, 'site', 'block_out'))   # where the SAE reads block `layer`
         self.block = find_blocks(model)[self.layer]
         self.max_act = _load_max_act(stats)
         self.plan, self.log, self.last_log, self._handles = None, None, None, []
@@ -288,8 +288,8 @@ def _block_hook(self: Steerer, module, args, kwargs, output):
     mask = self._position_mask(pos)
     with torch.no_grad():
         edit = edit_delta if self.path == 'delta' else edit_full
-        new = edit(self.plan, x.to(self.plan.dtype)).to(x.dtype)
-        massive = massive_mask(self.sae, x)  # attention sinks the SAE never saw: left alone
+        new = self.view.write(x, edit(self.plan, self.view.read(x).to(self.plan.dtype))).to(x.dtype)
+        massive = massive_mask(self.sae, x)  # attention sinks the SAE never saw (raw norms): left alone
         if massive is not None: mask = ~massive if mask is None else mask & ~massive
         if mask is not None: new = torch.where(mask[..., None], new, x)  # no host sync: decode steps stay async
     if self.log is not None:
@@ -309,7 +309,8 @@ def steer(self: Steerer, features=None, mode: str = 'clamp', units: str = 'abs',
     if len(plan):
         self._handles = [self.model.register_forward_pre_hook(self._model_pre_hook, with_kwargs=True),
                          self.block.register_forward_hook(self._block_hook, with_kwargs=True)]
-    try: yield self
+    try:
+        with eval_mode(self.sae): yield self
     finally:
         for h in self._handles: h.remove()
         self._handles, self.plan, self._model_pos = [], None, None
@@ -345,6 +346,11 @@ def _left_pad(seqs: list[list[int]], pad_id: int):
         if s: ids[r, T - len(s):], mask[r, T - len(s):] = torch.tensor(s), 1
     return ids, mask
 
+def _stop_ids(tok) -> tuple[int, set[int]]:
+    "The id generation pads with, and the ids that end a generation (pad and EOS)."
+    pad = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
+    return pad, {pad} | ({tok.eos_token_id} if tok.eos_token_id is not None else set())
+
 def _trim(ids: list[int], stop: set[int]) -> list[int]:
     "Generated ids up to (not including) the first stop token."
     for j, t in enumerate(ids):
@@ -360,13 +366,12 @@ def generate(self: Steerer, prompts, features=None, mode: str = 'clamp', units: 
     "Generate for each prompt with the features steered (and the unsteered baseline, same seed)."
     tok = self.tokenizer
     prompt_ids = self.encode_prompts(prompts, chat, system)
-    pad = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
+    pad, stop = _stop_ids(tok)
     ids, attn = _left_pad(prompt_ids, pad)
     dev = next(self.model.parameters()).device
     ids, attn = ids.to(dev), attn.to(dev)
     kw = dict(max_new_tokens=max_new_tokens, do_sample=do_sample, pad_token_id=pad, **gen_kwargs)
     if do_sample: kw.update(temperature=temperature, top_p=top_p)
-    stop = {pad} | ({tok.eos_token_id} if tok.eos_token_id is not None else set())
     self._in_generate, self._prompt_lens = True, attn.sum(-1)  # each row's prompt length, pads excluded
     self._counter = _CallCounter(ids.shape[1] - self._prompt_lens)
     try:
@@ -400,6 +405,52 @@ def show_side_by_side(results: list[dict], width: int = 60) -> str:
         lines += [f"prompt   : {r['prompt']!r}", f"baseline : {r['baseline']!r}", f"steered  : {r['steered']!r}", '']
     return '\n'.join(lines)
 
+# %% ../nbs/04_steering.ipynb #01bde38e
+class _TokenFeed:
+    "A streamer for `model.generate`: skips the prompt, queues each new token id, then `None` at the end."
+    def __init__(self, out: queue.Queue): self.out, self.seen_prompt = out, False
+    def put(self, value: torch.Tensor):
+        if self.seen_prompt: self.out.put(('tokens', value.flatten().tolist()))
+        self.seen_prompt = True
+    def end(self): pass
+
+class _Cancelled:
+    "A stopping criterion that ends generation once `flag` is set (the consumer stopped listening)."
+    def __init__(self, flag: threading.Event): self.flag = flag
+    def __call__(self, input_ids, scores, **kw) -> torch.Tensor:
+        return torch.full((input_ids.shape[0],), self.flag.is_set(), dtype=torch.bool, device=input_ids.device)
+
+@patch
+def stream(self: Steerer, prompt, features=None, mode: str = 'clamp', units: str = 'abs', positions: str = 'all',
+           **kw) -> Iterator[str]:
+    "Generate for one prompt with `features` steered, yielding the text so far after each token (then the final text)."
+    from transformers import StoppingCriteriaList
+    if self.tokenizer is None: raise ValueError("this Steerer has no tokenizer: pass Steerer(..., tokenizer=tok)")
+    out, cancel = queue.Queue(), threading.Event()
+    def run():
+        try:
+            res = self.generate([prompt], features, mode, units, positions, baseline=False, streamer=_TokenFeed(out),
+                                stopping_criteria=StoppingCriteriaList([_Cancelled(cancel)]), **kw)
+            out.put(('done', res[0]['steered']))
+        except BaseException as e: out.put(('error', e))
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    ids, text, stop = [], '', _stop_ids(self.tokenizer)[1]
+    try:
+        while True:
+            kind, value = out.get()
+            if kind == 'error': raise value
+            if kind == 'done':
+                if value != text or not ids: yield value
+                return
+            ids += value
+            new = self.tokenizer.decode(_trim(ids, stop), skip_special_tokens=True)
+            if new != text: yield new
+            text = new
+    finally:
+        cancel.set()
+        worker.join()
+
 # %% ../nbs/04_steering.ipynb #a6fe34df
 @patch
 def reread(self: Steerer, prompt_ids: list[list[int]], gen_ids: list[list[int]], features: Sequence[int],
@@ -420,10 +471,10 @@ def reread(self: Steerer, prompt_ids: list[list[int]], gen_ids: list[list[int]],
             attn = torch.zeros_like(ids)
             for row, seq in enumerate(seqs):  # right padding
                 ids[row, :len(seq)], attn[row, :len(seq)] = torch.tensor(seq), 1
-            with torch.no_grad():
+            with torch.no_grad(), eval_mode(sae):
                 logits = model(input_ids=ids.to(dev), attention_mask=attn.to(dev)).logits.float()
                 logp = logits[:, :-1].log_softmax(-1).gather(-1, ids[:, 1:, None].to(dev))[..., 0]  # (B, T-1)
-                acts = sae.encode(captured['h'].to(sae.W_dec.dtype))[..., feats]                   # (B, T, n)
+                acts = sae.encode(self.view.read(captured['h']).to(sae.W_dec.dtype))[..., feats]   # (B, T, n)
             for row, (p, g) in enumerate(zip(prompts, gens)):
                 gen_cols = slice(len(p), len(p) + len(g))
                 nll = -logp[row, len(p) - 1:len(p) - 1 + len(g)]  # token t is predicted at position t - 1
@@ -644,6 +695,80 @@ def chat_session(steerer: Steerer, lines: Iterable[str], write: Callable = print
         write(r['steered'])
     return state
 
+# %% ../nbs/04_steering.ipynb #fbde30f4
+PLAN_KEYS = {'sae': ('features', 'mode', 'units', 'positions', 'site')}  # the keys each steering method reads
+PLAN_DEFAULTS = dict(mode='clamp', units='abs', positions='all')
+
+def _plan_features(features, where: str) -> dict[int, float]:
+    "`{index: value}` from a plan's `features` (JSON keys are strings), each index an integer and each value finite."
+    if not isinstance(features, dict):
+        raise ValueError(f"{where}: 'features' must be an object {{index: value}}, not {type(features).__name__}")
+    out = {}
+    for k, v in features.items():
+        try: i = int(k)
+        except (TypeError, ValueError):
+            raise ValueError(f"{where}: features key {k!r} is not a feature index") from None
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
+            raise ValueError(f"{where}: feature {k}: value {v!r} is not a finite number")
+        out[i] = float(v)
+    return out
+
+def _plan_site(site, where: str) -> dict:
+    "The `site` of a plan: the SAE's model name, layer and width (each optional)."
+    if not isinstance(site, dict) or set(site) - {'model', 'layer', 'd_sae'}:
+        raise ValueError(f"{where}: 'site' must be an object with keys model, layer, d_sae; found {site!r}")
+    return {k: (str(v) if k == 'model' else int(v)) for k, v in site.items() if v is not None}
+
+def check_plan(plan: dict, where: str = 'plan') -> dict:
+    "The steering set `plan` with its defaults filled in and every key checked (errors name `where` and the key)."
+    if not isinstance(plan, dict): raise ValueError(f"{where}: expected a JSON object, found {type(plan).__name__}")
+    method = plan.get('method', 'sae')
+    if method not in PLAN_KEYS:
+        raise ValueError(f"{where}: unknown steering method {method!r}; this version knows {', '.join(PLAN_KEYS)}")
+    unknown = sorted(set(plan) - {'method', *PLAN_KEYS[method]})
+    if unknown: raise ValueError(f"{where}: unknown keys {unknown} for method {method!r}; expected {PLAN_KEYS[method]}")
+    out = dict(method=method, features=_plan_features(plan.get('features') or {}, where))
+    for key, options in (('mode', MODES), ('units', UNITS), ('positions', POSITIONS)):
+        out[key] = _choice(f"{where}: {key}", plan.get(key) or PLAN_DEFAULTS[key], options)
+    if plan.get('site'): out['site'] = _plan_site(plan['site'], where)
+    return out
+
+# %% ../nbs/04_steering.ipynb #7e485d39
+def read_plan(src) -> dict:
+    "A checked steering set from a JSON file, JSON text or a dict."
+    if isinstance(src, dict): return check_plan(src)
+    text, where = str(src), 'plan'
+    if not text.lstrip().startswith('{'):
+        if not Path(text).exists(): raise FileNotFoundError(f"steering set {text}: no such file")
+        text, where = Path(text).read_text(encoding='utf-8'), text
+    try: plan = json.loads(text)
+    except json.JSONDecodeError as e: raise ValueError(f"{where}: not valid JSON ({e})") from None
+    return check_plan(plan, where)
+
+def plan_json(plan: dict, indent: int | None = 1) -> str:
+    "The JSON text of a steering set (feature indices as string keys, as JSON requires)."
+    return json.dumps(check_plan(plan), indent=indent)
+
+def plan_site(steerer: Steerer) -> dict:
+    "The `site` entry for sets made with `steerer`: its SAE's model name, layer and number of features."
+    model = _short_name(getattr(steerer.sae.cfg, 'model_name', None) or steerer.model.config.name_or_path)
+    return {k: v for k, v in dict(model=model or None, layer=steerer.layer, d_sae=steerer.sae.d_sae).items()
+            if v is not None}
+
+def check_plan_site(plan: dict, steerer: Steerer, where: str = 'plan'):
+    "Raise when `plan` records a site (model, layer, SAE width) other than `steerer`'s."
+    want, have = plan.get('site') or {}, plan_site(steerer)
+    same = lambda k: _short_name(want[k]) == _short_name(have[k]) if k == 'model' else want[k] == have[k]
+    bad = [f"{k} {want[k]!r} (here: {have[k]!r})" for k in ('model', 'layer', 'd_sae') if k in want and k in have
+           and not same(k)]
+    if bad: raise ValueError(f"{where}: site mismatch: this steering set was made for another SAE: " + ', '.join(bad))
+
+def plan_kwargs(plan: dict) -> dict:
+    "The steering arguments (`features`, `mode`, `units`, `positions`) of an `sae` steering set."
+    plan = check_plan(plan)
+    if plan['method'] != 'sae': raise ValueError(f"steering method {plan['method']!r} is not an SAE steering set")
+    return dict(features=plan['features'] or None, mode=plan['mode'], units=plan['units'], positions=plan['positions'])
+
 # %% ../nbs/04_steering.ipynb #ad5e9c66
 def parse_features(spec: str | None, mode: str = 'clamp') -> dict[int, float]:
     "'12:4.0,7:-2' → {12: 4.0, 7: -2.0}; for ablation '12,7' → {12: 0.0, 7: 0.0}."
@@ -686,15 +811,27 @@ def _sweep_first(steerer: Steerer, feats: dict, strengths: str, prompts, words: 
     return result
 
 # %% ../nbs/04_steering.ipynb #ab5a2d11
+def _cli_plan(features: str | None, plan: str | None, mode: str | None, units: str | None,
+              positions: str | None) -> dict:
+    "The steering set of `ocs steer`: `--plan FILE` (its settings overridden by the flags given) or `--features`."
+    if plan and features: raise ValueError("give --features or --plan, not both")
+    if not plan and not features: raise ValueError("give the features to steer: --features 'I:V,I:V' or --plan FILE")
+    base = read_plan(plan) if plan else dict(features=parse_features(features, mode or 'clamp'))
+    flags = {k: v for k, v in dict(mode=mode, units=units, positions=positions).items() if v is not None}
+    out = check_plan({**base, **flags}, plan or '--features')
+    if not out['features']: raise ValueError(f"{plan or '--features'}: no features to steer")
+    return out
+
 @call_parse
 def ocs_steer(model: str,  # HF model id or local folder
               sae: str,  # SAE folder/file (`save_sae` format) or HF repo id
-              features: str,  # features to steer: 'I:V,I:V' (ablate: 'I,I')
+              features: str = None,  # features to steer: 'I:V,I:V' (ablate: 'I,I')
+              plan: str = None,  # steering set JSON (features, mode, units, positions), e.g. exported by `ocs app`
               prompt: str = None,  # a prompt
               prompts_file: str = None,  # text file with one prompt per line
-              mode: str = 'clamp',  # clamp | add | ablate
-              units: str = 'abs',  # abs | max (multiples of each feature's max activation; needs --stats)
-              positions: str = 'all',  # all | prompt | generated
+              mode: str = None,  # clamp | add | ablate (default: the plan's, else clamp)
+              units: str = None,  # abs | max (multiples of each feature's max activation; needs --stats)
+              positions: str = None,  # all | prompt | generated (default: the plan's, else all)
               stats: str = None,  # folder written by `ocs features` (feature_stats.safetensors)
               layer: int = None,  # block to steer (default: the SAE's layer)
               max_new_tokens: int = 40,  # tokens to generate
@@ -711,21 +848,22 @@ def ocs_steer(model: str,  # HF model id or local folder
               dtype: str = None,  # float32, bfloat16, ...
               no_model_check: bool = False):  # steer even if the SAE's model_name differs from the model
     "Generate with SAE features steered, side by side with the unsteered baseline (same seed)."
-    feats = parse_features(features, mode)
-    if not feats: raise ValueError("--features is empty")
+    steering = _cli_plan(features, plan, mode, units, positions)
     prompts = _read_prompts(prompt, prompts_file)
     steerer = load_steerer(model, sae, stats, layer, device, dtype, not no_model_check)
+    check_plan_site(steering, steerer, plan or '--features')
     gen = dict(chat=False if no_chat else None, system=system, do_sample=sample, temperature=temperature,
                top_p=top_p, max_new_tokens=max_new_tokens, seed=seed)
-    res = steerer.generate(prompts, feats, mode=mode, units=units, positions=positions, **gen)
+    res = steerer.generate(prompts, **plan_kwargs(steering), **gen)
     print(show_side_by_side(res))
-    out = dict(model=model, sae=sae, layer=steerer.layer, features=feats, mode=mode, units=units, positions=positions,
+    how = {k: steering[k] for k in ('features', 'mode', 'units', 'positions')}
+    out = dict(model=model, sae=sae, layer=steerer.layer, **how,
                results=[{k: r[k] for k in ('prompt', 'baseline', 'steered')} for r in res])
     if sweep:
-        out['sweep'] = _sweep_first(steerer, feats, sweep, prompts, words, out_dir, mode=mode, units=units,
-                                    positions=positions, **gen)
+        out['sweep'] = _sweep_first(steerer, how.pop('features'), sweep, prompts, words, out_dir, **how, **gen)
     if out_dir: write_json(Path(out_dir) / 'steer.json', out)
     return out
+
 
 # %% ../nbs/04_steering.ipynb #0e23bd7a
 def _stdin_lines(prompt: str = 'you> '):

@@ -4,14 +4,14 @@
 
 # %% ../nbs/00b_testing.ipynb #326f0be0
 from __future__ import annotations
-import functools, html, json, math, os, re, shutil, subprocess, tempfile
+import contextlib, functools, html, json, math, os, re, shutil, subprocess, tempfile
 from pathlib import Path
 import torch
 from .sae import random_sae
 
 # %% auto #0
 __all__ = ['TINY_TEXT', 'SPECIAL_TOKENS', 'CHAT_TEMPLATE', 'FAMILIES', 'CHROMIUM_FLAGS', 'random_acts', 'tiny_tokenizer',
-           'tiny_lm', 'save_tiny_lm', 'calibrated_random_sae', 'chromium_path', 'browser_check']
+           'tiny_lm', 'save_tiny_lm', 'calibrated_random_sae', 'chromium_path', 'browser_check', 'browser_page']
 
 # %% ../nbs/00b_testing.ipynb #ccdb7443
 def random_acts(n: int, d: int, seed: int = 0, n_features: int | None = None, l0: float = 4.0, noise: float = 0.01,
@@ -196,3 +196,28 @@ def browser_check(page: str | Path, screenshot: str | Path | None = None, width:
         out['screenshot'] = str(screenshot)
         out['screenshot_bytes'] = Path(screenshot).stat().st_size if Path(screenshot).exists() else 0
     return out
+
+# %% ../nbs/00b_testing.ipynb #dc4a2fae
+@contextlib.contextmanager
+def browser_page(width: int = 1280, height: int = 900, timeout_s: float = 30):
+    "`(page, log)`: a Playwright page in headless system Chromium; `log` collects console errors and outside requests."
+    from urllib.parse import urlparse
+    from playwright.sync_api import sync_playwright
+    log = dict(errors=[], external=[])
+    def request(r):
+        host = urlparse(r.url).hostname
+        if host and host not in ('127.0.0.1', 'localhost'): log['external'].append(r.url)
+    def failed(r):  # a request the page cancels itself (an event stream it closes) is no error
+        if r.failure != 'net::ERR_ABORTED': log['errors'].append(f'request failed: {r.url} {r.failure}')
+    with sync_playwright() as p:
+        flags = [f for f in CHROMIUM_FLAGS if f != '--headless']  # Playwright adds its own headless flag
+        browser = p.chromium.launch(executable_path=chromium_path(), args=flags)
+        try:
+            page = browser.new_page(viewport=dict(width=width, height=height), accept_downloads=True)
+            page.set_default_timeout(timeout_s * 1000)
+            page.on('console', lambda m: log['errors'].append(f'console: {m.text}') if m.type == 'error' else None)
+            page.on('pageerror', lambda e: log['errors'].append(f'uncaught: {e}'))
+            page.on('requestfailed', failed)
+            page.on('request', request)
+            yield page, log
+        finally: browser.close()
