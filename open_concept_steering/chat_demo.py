@@ -23,16 +23,18 @@ from .demo import (DemoConfig, demo_config, run_demo, run_stage, word_hits, anch
 # %% auto #0
 __all__ = ['CHAT_PRESETS', 'CHAT_CONCEPTS', 'QUESTIONS', 'SYNTH_DOC_ID', 'ChatDemoConfig', 'chat_demo_config', 'slug',
            'anchor_tokens', 'mentions', 'json_probe', 'stage_synth', 'chat_corpus', 'stage_collect_layers',
-           'act_sample', 'kept_metrics', 'find_features', 'answer', 'perplexity', 'judge', 'about_prompt',
-           'addresses_prompt', 'score_answers', 'layer_report', 'choose_layer', 'stage_chat_labels', 'pick_strength',
-           'stage_chat_steer', 'run_chat_demo', 'chat_summary', 'plot_norms', 'chat_report', 'ocs_demo']
+           'act_sample', 'kept_metrics', 'mean_difference', 'decoder_alignment', 'aligned_feature', 'find_features',
+           'median_norm', 'norm_units', 'answer', 'perplexity', 'yes_no_chat', 'judge', 'about_question',
+           'responds_question', 'judge_shots', 'score_answers', 'judge_accuracy', 'layer_report', 'choose_layer',
+           'stage_chat_labels', 'pick_strength', 'stage_chat_steer', 'run_chat_demo', 'chat_summary', 'plot_norms',
+           'chat_report', 'ocs_demo']
 
 # %% ../nbs/06b_chat_demo.ipynb #fd5dfc2e
 CHAT_PRESETS = {
-    'quick': dict(layers=(12,), n_docs=240, n_synth=8, sae_steps=120, expansion=4, strengths=(2.0, 4.0),
+    'quick': dict(layers=(9,), n_docs=240, n_synth=8, sae_steps=120, expansion=4, strengths=(0.5, 0.8),
                   n_samples=1, max_new_tokens=24, n_top_features=2, n_eval_texts=6, mining_k=8),
-    'full':  dict(layers=(9, 12, 18), n_docs=800, n_synth=32, sae_steps=300, expansion=8,
-                  strengths=(1.0, 2.0, 3.0, 4.0, 6.0), n_samples=3, max_new_tokens=40, n_top_features=4,
+    'full':  dict(layers=(6, 9, 12), n_docs=800, n_synth=32, sae_steps=300, expansion=8,
+                  strengths=(0.4, 0.5, 0.6, 0.8, 1.0), n_samples=3, max_new_tokens=40, n_top_features=4,
                   n_eval_texts=16, mining_k=12),
 }
 CHAT_CONCEPTS = ('the Golden Gate Bridge', 'Japan', 'music', 'baseball')
@@ -54,7 +56,7 @@ class ChatDemoConfig:
     k: int = 32                          # TopK active features per token
     sae_batch: int = 1024                # SAE training batch, in tokens
     sae_lr: float = 1e-3                 # SAE learning rate
-    strengths: tuple = ()                # added strengths, in units of the feature's max activation
+    strengths: tuple = ()                # added strengths, in units of the layer's median token norm
     n_samples: int | None = None         # sampled answers per question and strength
     max_new_tokens: int | None = None    # tokens per answer
     n_top_features: int | None = None    # frequent features labelled besides the concepts' own
@@ -163,20 +165,39 @@ def act_sample(model, tok, texts, layer: int, n_windows: int = 16) -> torch.Tens
 
 @torch.no_grad()
 def kept_metrics(sae, x: torch.Tensor, factor: float) -> dict:
-    "FVE and mean cosine of `sae` on the tokens of `x` under `factor` × the median norm, and on all of them."
-    from open_concept_steering.train import fve
+    "Explained variance and mean cosine of `sae` on the tokens of `x` under `factor` × the median norm, and on all."
+    from open_concept_steering.train import explained_variance as ev
     n = x.norm(dim=-1)
     keep = n <= factor * n.median()
     x_hat = sae.decode(sae.encode(x))
     cos = torch.nn.functional.cosine_similarity(x, x_hat, dim=-1)
     sq = n.double() ** 2
     return dict(n=len(x), n_massive=int((~keep).sum()), massive_sq_share=float(sq[~keep].sum() / sq.sum()),
-                fve_kept=float(fve(x[keep], x_hat[keep])), cos_kept=float(cos[keep].mean()),
-                fve_all=float(fve(x, x_hat)), cos_all=float(cos.mean()), ratio=(n / n.median()).tolist())
+                fve_kept=float(ev(x[keep], x_hat[keep])), cos_kept=float(cos[keep].mean()),
+                fve_all=float(ev(x, x_hat)), cos_all=float(cos.mean()), ratio=(n / n.median()).tolist())
 
 # %% ../nbs/06b_chat_demo.ipynb #fb1136d7
+def mean_difference(model, tok, texts, others, layer: int, sae) -> torch.Tensor:
+    "Mean block-`layer` activation of `texts` minus that of `others` (d,), massive activations left out."
+    from open_concept_steering.sae import massive_mask
+    def mean(t):
+        x = act_sample(model, tok, t, layer)
+        big = massive_mask(sae, x)
+        return (x if big is None else x[~big]).mean(0)
+    return mean(texts) - mean(others)
+
+def decoder_alignment(sae, d: torch.Tensor) -> torch.Tensor:
+    "Cosine of every feature's decoder direction with `d` (F,)."
+    W = sae.W_dec.detach().float()
+    return (W @ d.float().to(W.device)) / (W.norm(dim=1) * d.norm()).clamp_min(1e-12).to(W.device)
+
+def aligned_feature(cos: torch.Tensor, auroc: torch.Tensor, ok: torch.Tensor, min_auroc: float = 0.75) -> int:
+    "The live feature with the largest `cos` among those firing selectively (AUROC ≥ `min_auroc`), else among all."
+    sel = ok & (auroc.to(cos.device) >= min_auroc)
+    return int(torch.where(sel if sel.any() else ok, cos, torch.full_like(cos, -2.0)).argmax())
+
 def find_features(cfg, model, tok, sae, data_dir, layer, feat_dir, synth, mix, n_neutral: int = 1500) -> dict:
-    "Per concept: its best feature by contrast (its texts vs the other synthetic texts and Wikipedia) and the lens."
+    "Per concept: the selective feature (contrast AUROC) best aligned with its mean difference; the lens beside it."
     from open_concept_steering.concepts import selectivity
     from open_concept_steering.features import load_feature_stats
     ids, peaks = doc_peaks(sae, data_dir, layer)
@@ -190,14 +211,33 @@ def find_features(cfg, model, tok, sae, data_dir, layer, feat_dir, synth, mix, n
         sel[c] = selectivity(peaks[rows_of(c)], peaks[wiki[:n_neutral // 2] + others])
     lens, freq = lens_z(model, sae), load_feature_stats(feat_dir)['frequency'].float()
     res = concept_candidates(lens, sel, tok, freq, cfg.concepts, table={c: synth[c] for c in cfg.concepts})
-    for c, r in res.items(): r.update(n_docs=len(mix['concept_docs'][c]), promotes=top_tokens(lens, tok, r['feature']))
+    ok = (freq > 0) & (freq < 0.2)
+    for c, r in res.items():
+        others = [t for k in cfg.concepts if k != c for t in synth[k]['texts']] + synth[c].get('neutral', [])
+        cos = decoder_alignment(sae, mean_difference(model, tok, synth[c]['texts'], others, layer, sae))
+        f = aligned_feature(cos, sel[c]['auroc'], ok)
+        r.update(search_feature=r['feature'], feature=f, contrast_score=float(sel[c]['auroc'][f]),
+                 lens_score=float(lens[f, list(anchor_ids(tok, r['anchors']).values())].max())
+                 if r['anchors'] else 0.0, alignment=float(cos[f]), n_docs=len(mix['concept_docs'][c]),
+                 promotes=top_tokens(lens, tok, f))
     return res
 
 # %% ../nbs/06b_chat_demo.ipynb #c45f11b5
+def median_norm(sae) -> float:
+    "The median token norm at the SAE's layer: stored with the massive-activation rule, else √d / input scale."
+    m = (sae.cfg.metadata or {}).get('massive') or {}
+    return float(m['median_norm']) if m.get('median_norm') else math.sqrt(sae.d_in) / float(sae.input_scale)
+
+def norm_units(sae, features: dict) -> dict:
+    "{feature: strength in median token norms} → {feature: SAE activation} whose added decoder row has that norm."
+    raw = sae.W_dec.detach().float().norm(dim=1) / float(sae.input_scale)   # raw-space norm per unit activation
+    return {f: s * median_norm(sae) / float(raw[f]) for f, s in features.items()}
+
 def answer(st, questions, n: int, features, cfg, seed: int) -> list[dict]:
-    "Sampled chat answers to each question `n` times, steered by `features` (None: unsteered), with perplexity."
+    "Sampled chat answers to each question `n` times, `features` ({feature: median norms}) added, with perplexity."
     prompts = [q for q in questions for _ in range(n)]
-    res = st.generate(prompts, features, mode='add', units='max', baseline=False, do_sample=True, temperature=0.7,
+    features = norm_units(st.sae, features) if features else features
+    res = st.generate(prompts, features, mode='add', units='abs', baseline=False, do_sample=True, temperature=0.7,
                       top_p=0.9, max_new_tokens=cfg.max_new_tokens, seed=seed)
     f = next(iter(features)) if features else 0
     reread = st.reread([r['prompt_ids'] for r in res], [r['steered_ids'] for r in res], [f])
@@ -208,33 +248,71 @@ def perplexity(rows: list[dict]) -> float:
     nll = [x for r in rows for x in r['nll']]
     return math.exp(sum(nll) / len(nll)) if nll else float('nan')
 
-def judge(llm_cfg, prompts: list[str]) -> list[bool | None]:
-    "Yes/no answers of the served model to `prompts` (None where it gave no yes or no)."
-    from open_concept_steering.llm_client import StructuredLLM, YesNo, map_sync
+def yes_no_chat(question: str, shots: list[tuple[str, str]]) -> list[dict]:
+    "Chat messages asking `question` after worked examples `shots` ((question, 'Yes' or 'No')), whose form it copies."
+    msgs = [{'role': 'system', 'content': 'Answer with one word: Yes or No.'}]
+    for q, a in shots: msgs += [{'role': 'user', 'content': q}, {'role': 'assistant', 'content': a}]
+    return msgs + [{'role': 'user', 'content': question}]
+
+def judge(llm_cfg, chats: list[list[dict]]) -> list[bool | None]:
+    "Yes/no answers of the served model to `chats` (None where it gave no yes or no)."
+    from open_concept_steering.llm_client import StructuredLLM, YesNo, amap, run_sync
     llm = StructuredLLM(dataclasses.replace(llm_cfg, max_retries=1, backoff_base=0.0, max_tokens=4))  # a first word
-    res = map_sync(lambda p: llm.acomplete(YesNo, p, temperature=0.0), prompts, progress=False)
-    return [res.results[i].yes if i in res.results else None for i in range(len(prompts))]
+    async def go():
+        try: return await amap(lambda m: llm.acomplete(YesNo, m, temperature=0.0), chats, progress=False)
+        finally: await llm.aclose()  # the HTTP client dies with its event loop, not after it
+    res = run_sync(go())
+    return [res.results[i].yes if i in res.results else None for i in range(len(chats))]
 
 # %% ../nbs/06b_chat_demo.ipynb #5640f558
-def about_prompt(concept: str, text: str) -> str:
-    return f'Text: "{text}"\n\nIs this text about {concept}, or does it mention {concept}? Answer yes or no.'
+def about_question(concept: str, text: str) -> str:
+    return f'Is this text about {concept}, or does it mention {concept}?\n\nText: "{text}"'
 
-def addresses_prompt(question: str, text: str) -> str:
-    return f'Question: "{question}"\nAnswer: "{text}"\n\nDoes the answer respond to the question? Answer yes or no.'
+def responds_question(question: str, text: str) -> str:
+    return f'Question: "{question}"\nAnswer: "{text}"\n\nDoes the answer respond to the question?'
 
-def score_answers(rows: list[dict], concept: str, words, llm_cfg, base_ppl: float | None = None) -> dict:
+def judge_shots(concept: str, texts: list[str], neutral: list[str], base_rows: list[dict]) -> dict:
+    "Worked examples for both judges, from the concept's texts and the unsteered answers (nothing written by hand)."
+    a = base_rows[0]
+    b = next((r for r in base_rows if r['question'] != a['question']), a)
+    return dict(about=[(about_question(concept, texts[0][:300]), 'Yes'),
+                       (about_question(concept, neutral[0][:300]), 'No')],
+                responds=[(responds_question(a['question'], a['answer']), 'Yes'),
+                          (responds_question(a['question'], b['answer']), 'No')])
+
+def _rate(xs: list) -> float:
+    "Share of True among the answered (not None) judgements."
+    answered = [bool(x) for x in xs if x is not None]
+    return sum(answered) / len(answered) if answered else float('nan')
+
+def score_answers(rows: list[dict], concept: str, words, llm_cfg=None, base_ppl: float | None = None,
+                  shots: dict | None = None) -> dict:
     "Name and word-list mention rates, judged concept and coherence rates, word rate and perplexity of answers."
-    texts = [r['answer'] for r in rows]
-    about = judge(llm_cfg, [about_prompt(concept, t) for t in texts]) if llm_cfg else [None] * len(rows)
-    coherent = judge(llm_cfg, [addresses_prompt(r['question'], r['answer']) for r in rows]) if llm_cfg else about
-    rate = lambda xs: (sum(bool(x) for x in xs if x is not None) / max(1, sum(x is not None for x in xs)))
+    texts, none = [r['answer'] for r in rows], [None] * len(rows)
+    ask = lambda kind, qs: judge(llm_cfg, [yes_no_chat(q, shots[kind]) for q in qs]) if llm_cfg else none
+    about = ask('about', [about_question(concept, t) for t in texts])
+    responds = ask('responds', [responds_question(r['question'], r['answer']) for r in rows])
     ppl = perplexity(rows)
     name = concept_terms(concept, [], [])  # the concept's own name words: the strict test
     return dict(name_rate=sum(mentions(t, name, prefix=True) for t in texts) / max(1, len(texts)),
                 mention_rate=sum(mentions(t, words) for t in texts) / max(1, len(texts)),
-                word_rate=concept_word_rate(texts, words), judge_rate=rate(about), coherence_rate=rate(coherent),
+                word_rate=concept_word_rate(texts, words), judge_rate=_rate(about), coherence_rate=_rate(responds),
                 perplexity=ppl, ppl_ratio=ppl / base_ppl if base_ppl else 1.0, n=len(rows),
                 judged=sum(x is not None for x in about), answers=texts)
+
+def judge_accuracy(llm_cfg, concept: str, texts: list[str], neutral: list[str], base_rows: list[dict], shots: dict,
+                   n: int = 4) -> dict:
+    "Balanced accuracy of both judges on cases known in advance (a judge that always says No scores 0.5)."
+    pos, neg = texts[1:1 + n], neutral[1:1 + n]
+    rows = base_rows[1:1 + n]
+    other = [next((s for s in base_rows if s['question'] != r['question']), r)['answer'] for r in rows]
+    about = judge(llm_cfg, [yes_no_chat(about_question(concept, t[:300]), shots['about']) for t in pos + neg])
+    resp = judge(llm_cfg, [yes_no_chat(responds_question(r['question'], a), shots['responds'])
+                           for r, a in zip(rows + rows, [r['answer'] for r in rows] + other)])
+    acc = lambda js, k: (sum(j is True for j in js[:k]) / max(1, k)
+                         + sum(j is False for j in js[k:]) / max(1, len(js) - k)) / 2
+    return dict(about=acc(about, len(pos)), responds=acc(resp, len(rows)),
+                answered=sum(j is not None for j in about + resp) / max(1, len(about + resp)))
 
 # %% ../nbs/06b_chat_demo.ipynb #117d45e6
 def layer_report(cfg, model, tok, layer, trained, found, synth, llm_cfg) -> dict:
@@ -249,7 +327,8 @@ def layer_report(cfg, model, tok, layer, trained, found, synth, llm_cfg) -> dict
     steer = {c: score_answers(answer(st, cfg.questions, 1, {found[c]['feature']: s}, cfg, cfg.seed), c,
                               synth[c]['words'], None, base) for c in cfg.concepts}
     m, rec = trained['metrics'], trained['metrics'].get('loss_recovered', {})
-    return dict(layer=layer, strength=s, fve=m['fve'], cos_sim=m.get('cos_sim'), l0=m['l0'],
+    return dict(layer=layer, strength=s, fve=m.get('explained_variance', m.get('fve')), cos_sim=m.get('cos_sim'),
+                l0=m['l0'],
                 ce_recovered=rec.get('ce_recovered'), auroc=sum(found[c]['contrast_score'] for c in cfg.concepts)
                 / len(cfg.concepts), mention_rate=sum(v['name_rate'] for v in steer.values()) / len(steer),
                 ppl_ratio=sum(v['ppl_ratio'] for v in steer.values()) / len(steer),
@@ -285,7 +364,7 @@ def pick_strength(rows: list[dict], target: float = 0.6, max_ppl_ratio: float = 
     hit = [r for r in ok if r['name_rate'] >= target]
     return min(hit, key=lambda r: r['strength']) if hit else max(ok, key=lambda r: (r['name_rate'], -r['strength']))
 
-def stage_chat_steer(cfg, model, tok, sae_dir, feat_dir, layer, found, synth, llm_cfg):
+def stage_chat_steer(cfg, model, tok, sae_dir, feat_dir, layer, found, synth, llm_cfg, wiki=()):
     "Per concept: a strength sweep of steered answers, the unsteered baseline and a random-feature control."
     from open_concept_steering.sae import load_sae
     from open_concept_steering.steering import Steerer
@@ -299,14 +378,17 @@ def stage_chat_steer(cfg, model, tok, sae_dir, feat_dir, layer, found, synth, ll
         live = live or torch.nonzero(freq > 0).flatten().tolist()
         for c in tqdm(cfg.concepts, desc='steering'):
             f, words = found[c]['feature'], synth[c]['words']
-            rows = [dict(strength=s, **score_answers(answer(st, cfg.questions, cfg.n_samples, {f: s}, cfg, cfg.seed),
-                                                     c, words, llm_cfg, base_ppl)) for s in cfg.strengths]
+            shots = judge_shots(c, synth[c]['texts'], synth[c].get('neutral') or wiki, base_rows)
+            score = lambda rows: score_answers(rows, c, words, llm_cfg, base_ppl, shots)
+            rows = [dict(strength=s, **score(answer(st, cfg.questions, cfg.n_samples, {f: s}, cfg, cfg.seed)))
+                    for s in cfg.strengths]
             best = pick_strength(rows)
             ctrl_f = random.Random(f'{cfg.seed}-{c}').choice([x for x in live if x != f])
             ctrl = answer(st, cfg.questions, cfg.n_samples, {ctrl_f: best['strength']}, cfg, cfg.seed)
-            out[c] = dict(feature=f, words=words, rows=rows, chosen=best,
-                          baseline=score_answers(base_rows, c, words, llm_cfg, base_ppl),
-                          control=dict(feature=ctrl_f, **score_answers(ctrl, c, words, llm_cfg, base_ppl)))
+            out[c] = dict(feature=f, words=words, rows=rows, chosen=best, baseline=score(base_rows),
+                          control=dict(feature=ctrl_f, **score(ctrl)),
+                          judge_accuracy=judge_accuracy(llm_cfg, c, synth[c]['texts'], synth[c].get('neutral') or wiki,
+                                                        base_rows, shots))
         write_json(d / 'steering.json', out)
         return dict(steering=out, baseline_ppl=base_ppl)
     return fn
@@ -383,7 +465,8 @@ def run_chat_demo(cfg: ChatDemoConfig | None = None, log: Callable = print) -> d
                            stage_chat_labels(cfg, tok, feat_dir, to_label, llm_cfg), log)
         steered = run_stage(out, 'steer', dict(layer=L, concepts=found, strengths=list(cfg.strengths),
                                                n=cfg.n_samples, new=cfg.max_new_tokens, q=list(cfg.questions)),
-                            stage_chat_steer(cfg, model, tok, sae_dir, feat_dir, L, found, synth, llm_cfg), log)
+                            stage_chat_steer(cfg, model, tok, sae_dir, feat_dir, L, found, synth, llm_cfg,
+                                             wiki[:20]), log)
     sae = load_sae(sae_dir).eval()
     x = act_sample(model, tok, evals + wiki[:200], L)
     res = dict(model=cfg.model, folder=folder, layer=L, layers=rows, mix={k: v for k, v in mix.items()
@@ -412,7 +495,9 @@ def chat_summary(res: dict) -> list[str]:
     s, nan = res['sample'], float('nan')
     lines = [f"{res['model']}: layer {res['layer']} (of candidates {[r['layer'] for r in res['layers']]}), TopK "
              f"k={res['k']}, {res['d_sae']} features, trained on {res['tokens_trained']:,} tokens",
-             f"  kept tokens: FVE {m['fve']:.3f}  cos {m.get('cos_sim', nan):.3f}  L0 {m['l0']:.1f}  dead "
+             f"  kept tokens: explained variance {m.get('explained_variance', nan):.3f}  "
+             f"cos {m.get('cos_sim', nan):.3f}  "
+             f"L0 {m['l0']:.1f}  dead "
              f"{100 * m['dead_frac']:.1f}%  CE loss recovered {rec.get('ce_recovered', nan):.3f}",
              f"  massive activations dropped: {c['filtered']['outlier']:,} of {c['tokens_seen']:,} tokens "
              f"(> {res['collected']['outlier_factor']:g} × median norm); on a sample with them: FVE "
