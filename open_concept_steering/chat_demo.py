@@ -23,7 +23,7 @@ from .demo import (DemoConfig, demo_config, run_demo, run_stage, word_hits, anch
 # %% auto #0
 __all__ = ['CHAT_PRESETS', 'CHAT_CONCEPTS', 'QUESTIONS', 'SYNTH_DOC_ID', 'ChatDemoConfig', 'chat_demo_config', 'slug',
            'anchor_tokens', 'mentions', 'json_probe', 'stage_synth', 'chat_corpus', 'stage_collect_layers',
-           'act_sample', 'kept_metrics', 'mean_difference', 'decoder_alignment', 'aligned_feature', 'find_features',
+           'act_sample', 'kept_metrics', 'mean_difference', 'decoder_alignment', 'aligned_features', 'find_features',
            'median_norm', 'norm_units', 'answer', 'perplexity', 'yes_no_chat', 'judge', 'about_question',
            'responds_question', 'judge_shots', 'score_answers', 'judge_accuracy', 'layer_report', 'choose_layer',
            'stage_chat_labels', 'pick_strength', 'stage_chat_steer', 'run_chat_demo', 'chat_summary', 'plot_norms',
@@ -31,10 +31,10 @@ __all__ = ['CHAT_PRESETS', 'CHAT_CONCEPTS', 'QUESTIONS', 'SYNTH_DOC_ID', 'ChatDe
 
 # %% ../nbs/06b_chat_demo.ipynb #fd5dfc2e
 CHAT_PRESETS = {
-    'quick': dict(layers=(9,), n_docs=240, n_synth=8, sae_steps=120, expansion=4, strengths=(0.5, 0.8),
+    'quick': dict(layers=(9,), n_docs=240, n_synth=8, sae_steps=120, expansion=4, strengths=(0.4, 0.6),
                   n_samples=1, max_new_tokens=24, n_top_features=2, n_eval_texts=6, mining_k=8),
     'full':  dict(layers=(6, 9, 12), n_docs=800, n_synth=32, sae_steps=300, expansion=8,
-                  strengths=(0.4, 0.5, 0.6, 0.8, 1.0), n_samples=3, max_new_tokens=40, n_top_features=4,
+                  strengths=(0.3, 0.4, 0.5, 0.6, 0.8), n_samples=3, max_new_tokens=40, n_top_features=4,
                   n_eval_texts=16, mining_k=12),
 }
 CHAT_CONCEPTS = ('the Golden Gate Bridge', 'Japan', 'music', 'baseball')
@@ -57,6 +57,7 @@ class ChatDemoConfig:
     sae_batch: int = 1024                # SAE training batch, in tokens
     sae_lr: float = 1e-3                 # SAE learning rate
     strengths: tuple = ()                # added strengths, in units of the layer's median token norm
+    n_features: int = 8                  # a concept's features steered together (its best aligned ones)
     n_samples: int | None = None         # sampled answers per question and strength
     max_new_tokens: int | None = None    # tokens per answer
     n_top_features: int | None = None    # frequent features labelled besides the concepts' own
@@ -191,13 +192,16 @@ def decoder_alignment(sae, d: torch.Tensor) -> torch.Tensor:
     W = sae.W_dec.detach().float()
     return (W @ d.float().to(W.device)) / (W.norm(dim=1) * d.norm()).clamp_min(1e-12).to(W.device)
 
-def aligned_feature(cos: torch.Tensor, auroc: torch.Tensor, ok: torch.Tensor, min_auroc: float = 0.75) -> int:
-    "The live feature with the largest `cos` among those firing selectively (AUROC ≥ `min_auroc`), else among all."
+def aligned_features(cos: torch.Tensor, auroc: torch.Tensor, ok: torch.Tensor, n: int = 1,
+                     min_auroc: float = 0.75) -> dict[int, float]:
+    "{feature: cos}: the `n` live features with the largest `cos` among the selective ones (AUROC ≥ `min_auroc`)."
     sel = ok & (auroc.to(cos.device) >= min_auroc)
-    return int(torch.where(sel if sel.any() else ok, cos, torch.full_like(cos, -2.0)).argmax())
+    score = torch.where(sel if sel.any() else ok, cos, torch.full_like(cos, -2.0))
+    top = score.topk(min(n, int((score > -2).sum()) or 1))
+    return {int(i): float(v) for v, i in zip(top.values, top.indices)}
 
 def find_features(cfg, model, tok, sae, data_dir, layer, feat_dir, synth, mix, n_neutral: int = 1500) -> dict:
-    "Per concept: the selective feature (contrast AUROC) best aligned with its mean difference; the lens beside it."
+    "Per concept: the selective features (contrast AUROC) best aligned with its mean difference; the lens beside."
     from open_concept_steering.concepts import selectivity
     from open_concept_steering.features import load_feature_stats
     ids, peaks = doc_peaks(sae, data_dir, layer)
@@ -215,8 +219,10 @@ def find_features(cfg, model, tok, sae, data_dir, layer, feat_dir, synth, mix, n
     for c, r in res.items():
         others = [t for k in cfg.concepts if k != c for t in synth[k]['texts']] + synth[c].get('neutral', [])
         cos = decoder_alignment(sae, mean_difference(model, tok, synth[c]['texts'], others, layer, sae))
-        f = aligned_feature(cos, sel[c]['auroc'], ok)
-        r.update(search_feature=r['feature'], feature=f, contrast_score=float(sel[c]['auroc'][f]),
+        feats = aligned_features(cos, sel[c]['auroc'], ok, cfg.n_features)
+        f = next(iter(feats))
+        r.update(search_feature=r['feature'], feature=f, features={str(k): v for k, v in feats.items()},
+                 contrast_score=float(sel[c]['auroc'][f]),
                  lens_score=float(lens[f, list(anchor_ids(tok, r['anchors']).values())].max())
                  if r['anchors'] else 0.0, alignment=float(cos[f]), n_docs=len(mix['concept_docs'][c]),
                  promotes=top_tokens(lens, tok, f))
@@ -228,24 +234,30 @@ def median_norm(sae) -> float:
     m = (sae.cfg.metadata or {}).get('massive') or {}
     return float(m['median_norm']) if m.get('median_norm') else math.sqrt(sae.d_in) / float(sae.input_scale)
 
-def norm_units(sae, features: dict) -> dict:
-    "{feature: strength in median token norms} → {feature: SAE activation} whose added decoder row has that norm."
-    raw = sae.W_dec.detach().float().norm(dim=1) / float(sae.input_scale)   # raw-space norm per unit activation
-    return {f: s * median_norm(sae) / float(raw[f]) for f, s in features.items()}
+def norm_units(sae, weights: dict, strength: float) -> dict:
+    "{feature: SAE activation}: Σ weight·unit decoder direction, rescaled to `strength` median token norms."
+    idx = [int(f) for f in weights]
+    W = sae.W_dec.detach().float()[idx]
+    w = torch.tensor([float(v) for v in weights.values()])
+    total = float((w @ (W / W.norm(dim=1, keepdim=True))).norm()) or 1.0
+    raw = W.norm(dim=1) / float(sae.input_scale)   # raw-space norm of each decoder row per unit activation
+    return {f: strength * median_norm(sae) * float(w[i]) / (total * float(raw[i])) for i, f in enumerate(idx)}
 
-def answer(st, questions, n: int, features, cfg, seed: int) -> list[dict]:
-    "Sampled chat answers to each question `n` times, `features` ({feature: median norms}) added, with perplexity."
+def answer(st, questions, n: int, features, cfg, seed: int, strength: float = 0.0) -> list[dict]:
+    "Sampled answers to each question `n` times, `features` ({feature: weight}) added `strength` median norms long."
     prompts = [q for q in questions for _ in range(n)]
-    features = norm_units(st.sae, features) if features else features
-    res = st.generate(prompts, features, mode='add', units='abs', baseline=False, do_sample=True, temperature=0.7,
+    values = norm_units(st.sae, features, strength) if features else None
+    res = st.generate(prompts, values, mode='add', units='abs', baseline=False, do_sample=True, temperature=0.7,
                       top_p=0.9, max_new_tokens=cfg.max_new_tokens, seed=seed)
-    f = next(iter(features)) if features else 0
-    reread = st.reread([r['prompt_ids'] for r in res], [r['steered_ids'] for r in res], [f])
-    return [dict(question=r['prompt'], answer=r['steered'], nll=o['nll'].tolist()) for r, o in zip(res, reread)]
+    gen = [r['steered_ids'] for r in res]
+    ctx = st.reread([r['prompt_ids'] for r in res], gen, [0])
+    alone = st.reread(st.encode_prompts([''] * len(res)), gen, [0])   # the answer after an empty question
+    return [dict(question=r['prompt'], answer=r['steered'], nll=o['nll'].tolist(), nll_alone=a['nll'].tolist())
+            for r, o, a in zip(res, ctx, alone)]
 
-def perplexity(rows: list[dict]) -> float:
-    "exp(mean token NLL) over all answers' tokens, under the unsteered model."
-    nll = [x for r in rows for x in r['nll']]
+def perplexity(rows: list[dict], key: str = 'nll') -> float:
+    "exp(mean token NLL) over all answers' tokens under the unsteered model (`nll_alone`: without the question)."
+    nll = [x for r in rows for x in r[key]]
     return math.exp(sum(nll) / len(nll)) if nll else float('nan')
 
 def yes_no_chat(question: str, shots: list[tuple[str, str]]) -> list[dict]:
@@ -285,19 +297,20 @@ def _rate(xs: list) -> float:
     answered = [bool(x) for x in xs if x is not None]
     return sum(answered) / len(answered) if answered else float('nan')
 
-def score_answers(rows: list[dict], concept: str, words, llm_cfg=None, base_ppl: float | None = None,
+def score_answers(rows: list[dict], concept: str, words, llm_cfg=None, base_ppl: tuple | None = None,
                   shots: dict | None = None) -> dict:
     "Name and word-list mention rates, judged concept and coherence rates, word rate and perplexity of answers."
     texts, none = [r['answer'] for r in rows], [None] * len(rows)
     ask = lambda kind, qs: judge(llm_cfg, [yes_no_chat(q, shots[kind]) for q in qs]) if llm_cfg else none
     about = ask('about', [about_question(concept, t) for t in texts])
     responds = ask('responds', [responds_question(r['question'], r['answer']) for r in rows])
-    ppl = perplexity(rows)
+    ppl, alone = perplexity(rows), perplexity(rows, 'nll_alone')
     name = concept_terms(concept, [], [])  # the concept's own name words: the strict test
     return dict(name_rate=sum(mentions(t, name, prefix=True) for t in texts) / max(1, len(texts)),
                 mention_rate=sum(mentions(t, words) for t in texts) / max(1, len(texts)),
                 word_rate=concept_word_rate(texts, words), judge_rate=_rate(about), coherence_rate=_rate(responds),
-                perplexity=ppl, ppl_ratio=ppl / base_ppl if base_ppl else 1.0, n=len(rows),
+                perplexity=ppl, ppl_ratio=ppl / base_ppl[0] if base_ppl else 1.0, perplexity_alone=alone,
+                ppl_alone_ratio=alone / base_ppl[1] if base_ppl else 1.0, n=len(rows),
                 judged=sum(x is not None for x in about), answers=texts)
 
 def judge_accuracy(llm_cfg, concept: str, texts: list[str], neutral: list[str], base_rows: list[dict], shots: dict,
@@ -323,15 +336,16 @@ def layer_report(cfg, model, tok, layer, trained, found, synth, llm_cfg) -> dict
     st = Steerer(model, sae, layer=layer, stats=Path(trained['sae_dir']).parent.parent / f'features_{layer}',
                  tokenizer=tok, check_model=False)
     s = cfg.strengths[len(cfg.strengths) // 2]
-    base = perplexity(answer(st, cfg.questions, 1, None, cfg, cfg.seed))
-    steer = {c: score_answers(answer(st, cfg.questions, 1, {found[c]['feature']: s}, cfg, cfg.seed), c,
+    rows = answer(st, cfg.questions, 1, None, cfg, cfg.seed)
+    base = perplexity(rows), perplexity(rows, 'nll_alone')
+    steer = {c: score_answers(answer(st, cfg.questions, 1, found[c]['features'], cfg, cfg.seed, s), c,
                               synth[c]['words'], None, base) for c in cfg.concepts}
     m, rec = trained['metrics'], trained['metrics'].get('loss_recovered', {})
     return dict(layer=layer, strength=s, fve=m.get('explained_variance', m.get('fve')), cos_sim=m.get('cos_sim'),
                 l0=m['l0'],
                 ce_recovered=rec.get('ce_recovered'), auroc=sum(found[c]['contrast_score'] for c in cfg.concepts)
                 / len(cfg.concepts), mention_rate=sum(v['name_rate'] for v in steer.values()) / len(steer),
-                ppl_ratio=sum(v['ppl_ratio'] for v in steer.values()) / len(steer),
+                ppl_ratio=sum(v['ppl_alone_ratio'] for v in steer.values()) / len(steer),
                 per_concept={c: v['name_rate'] for c, v in steer.items()})
 
 def choose_layer(rows: list[dict]) -> int:
@@ -360,7 +374,7 @@ def stage_chat_labels(cfg, tok, feat_dir, features, llm_cfg):
 # %% ../nbs/06b_chat_demo.ipynb #0a399ac1
 def pick_strength(rows: list[dict], target: float = 0.6, max_ppl_ratio: float = 3.0) -> dict:
     "The weakest strength reaching `target` mention rate within the perplexity budget; else the best within it."
-    ok = [r for r in rows if r['ppl_ratio'] <= max_ppl_ratio] or rows
+    ok = [r for r in rows if r['ppl_alone_ratio'] <= max_ppl_ratio] or rows
     hit = [r for r in ok if r['name_rate'] >= target]
     return min(hit, key=lambda r: r['strength']) if hit else max(ok, key=lambda r: (r['name_rate'], -r['strength']))
 
@@ -372,21 +386,23 @@ def stage_chat_steer(cfg, model, tok, sae_dir, feat_dir, layer, found, synth, ll
     def fn(d):
         st = Steerer(model, load_sae(sae_dir).eval(), layer=layer, stats=feat_dir, tokenizer=tok, check_model=False)
         base_rows = answer(st, cfg.questions, cfg.n_samples, None, cfg, cfg.seed)
-        base_ppl, out = perplexity(base_rows), {}
+        base_ppl, out = (perplexity(base_rows), perplexity(base_rows, 'nll_alone')), {}
         freq = load_feature_stats(feat_dir)['frequency'].float()
         live = torch.nonzero((freq > 1e-4) & (freq < 0.05)).flatten().tolist()
         live = live or torch.nonzero(freq > 0).flatten().tolist()
         for c in tqdm(cfg.concepts, desc='steering'):
-            f, words = found[c]['feature'], synth[c]['words']
+            f, feats, words = found[c]['feature'], found[c]['features'], synth[c]['words']
             shots = judge_shots(c, synth[c]['texts'], synth[c].get('neutral') or wiki, base_rows)
             score = lambda rows: score_answers(rows, c, words, llm_cfg, base_ppl, shots)
-            rows = [dict(strength=s, **score(answer(st, cfg.questions, cfg.n_samples, {f: s}, cfg, cfg.seed)))
+            rows = [dict(strength=s, **score(answer(st, cfg.questions, cfg.n_samples, feats, cfg, cfg.seed, s)))
                     for s in cfg.strengths]
             best = pick_strength(rows)
-            ctrl_f = random.Random(f'{cfg.seed}-{c}').choice([x for x in live if x != f])
-            ctrl = answer(st, cfg.questions, cfg.n_samples, {ctrl_f: best['strength']}, cfg, cfg.seed)
-            out[c] = dict(feature=f, words=words, rows=rows, chosen=best, baseline=score(base_rows),
-                          control=dict(feature=ctrl_f, **score(ctrl)),
+            ctrl_fs = random.Random(f'{cfg.seed}-{c}').sample([x for x in live if str(x) not in feats], len(feats))
+            ctrl_f = ctrl_fs[0]   # random live features with the concept's weights, at the chosen strength
+            ctrl = answer(st, cfg.questions, cfg.n_samples, dict(zip(ctrl_fs, feats.values())), cfg, cfg.seed,
+                          best['strength'])
+            out[c] = dict(feature=f, features=feats, words=words, rows=rows, chosen=best, baseline=score(base_rows),
+                          control=dict(feature=ctrl_f, features=ctrl_fs, **score(ctrl)),
                           judge_accuracy=judge_accuracy(llm_cfg, c, synth[c]['texts'], synth[c].get('neutral') or wiki,
                                                         base_rows, shots))
         write_json(d / 'steering.json', out)
@@ -502,15 +518,16 @@ def chat_summary(res: dict) -> list[str]:
              f"  massive activations dropped: {c['filtered']['outlier']:,} of {c['tokens_seen']:,} tokens "
              f"(> {res['collected']['outlier_factor']:g} × median norm); on a sample with them: FVE "
              f"{s['fve_all']:.3f} / cos {s['cos_all']:.3f}, without: FVE {s['fve_kept']:.3f} / cos {s['cos_kept']:.3f}",
-             'steering (answers to neutral questions mentioning the concept; LLM judge; coherence; perplexity):']
+             'steering (answers naming the concept; word list; LLM judge; coherence; perplexity of the answer alone):']
     for name, st in res['steering'].items():
         ch, b, ctl = st['chosen'], st['baseline'], st['control']
-        ok = ch['name_rate'] >= 0.4 and b['name_rate'] <= 0.05 and ch['ppl_ratio'] <= 3
+        ok = ch['name_rate'] >= 0.4 and b['name_rate'] <= 0.05 and ch['ppl_alone_ratio'] <= 3
         lines.append(f"  {'PASS' if ok else 'fail'} {name[:24]:<24} f{st['feature']:<5} x{ch['strength']:<4g} "
                      f"names {100 * ch['name_rate']:.0f}% (unsteered {100 * b['name_rate']:.0f}%, random "
                      f"f{ctl['feature']} {100 * ctl['name_rate']:.0f}%) words {100 * ch['mention_rate']:.0f}% "
                      f"judge {100 * ch['judge_rate']:.0f}% coherent {100 * ch['coherence_rate']:.0f}% "
-                     f"ppl x{ch['ppl_ratio']:.2f}")
+                     f"ppl x{ch['ppl_alone_ratio']:.2f} (after its question x{ch['ppl_ratio']:.2f}) judge accuracy "
+                     f"{st.get('judge_accuracy', {}).get('about', nan):.2f}")
     return lines
 
 def plot_norms(ratio: list[float], factor: float):
@@ -530,10 +547,11 @@ def plot_norms(ratio: list[float], factor: float):
 # %% ../nbs/06b_chat_demo.ipynb #0678bf85
 def _steer_rows(st: dict) -> list[list]:
     "Rows of one concept's sweep table: unsteered, each strength, and the random-feature control."
+    nan = float('nan')
     fmt = lambda name, r: [name, f"{100 * r['name_rate']:.0f}%", f"{100 * r['mention_rate']:.0f}%",
                            f"{100 * r['judge_rate']:.0f}%",
                            f"{100 * r['coherence_rate']:.0f}%", f"{100 * r['word_rate']:.1f}%",
-                           f"{r['perplexity']:.1f}", f"×{r['ppl_ratio']:.2f}",
+                           f"{r['perplexity']:.1f}", f"×{r['ppl_ratio']:.2f}", f"×{r.get('ppl_alone_ratio', nan):.2f}",
                            f'<span class="gen">{_e(r["answers"][0] if r["answers"] else "")}</span>']
     rows = [fmt('unsteered', st['baseline'])]
     rows += [fmt(f"{r['strength']:g}" + (' ★' if r['strength'] == st['chosen']['strength'] else ''), r)
@@ -541,7 +559,7 @@ def _steer_rows(st: dict) -> list[list]:
     return rows + [fmt(f"random f{st['control']['feature']} at {st['chosen']['strength']:g}", st['control'])]
 
 _SWEEP_COLS = ['strength', 'names', 'words', 'LLM judge', 'coherent', 'word share', 'perplexity', 'cost',
-               'first answer']
+               'cost (answer alone)', 'first answer']
 
 def _concept_section(name: str, st: dict, found: dict, labels: dict, words) -> str:
     "One concept: its words, feature, labels, sweep table and three steered answers verbatim."
@@ -549,7 +567,9 @@ def _concept_section(name: str, st: dict, found: dict, labels: dict, words) -> s
     lab, heur = labels['llm'].get(f, {}), labels['heuristic'].get(f, {})
     f1 = lambda r: '–' if r.get('f1') is None else f"{r['f1']:.2f}"
     answers = ''.join(f'<li class="gen">{_e(a)}</li>' for a in st['chosen']['answers'][:3])
-    return (f"<h3>{_e(name)}: feature {f}</h3><p>words: {_e(', '.join(words))}<br>contrast AUROC "
+    feats = ', '.join(f'{k} ({v:.2f})' for k, v in (st.get('features') or {}).items())
+    return (f"<h3>{_e(name)}: feature {f}</h3><p>steered with features (decoder cosine with the concept's mean "
+            f"difference): {_e(feats)}<br>words: {_e(', '.join(words))}<br>contrast AUROC "
             f"{found['contrast_score']:.3f}, logit-lens z {found['lens_score']:.1f}, promotes "
             f"{_e(' | '.join(found['promotes'][:6]))}<br>LLM label: <b>{_e(lab.get('label', ''))}</b> (detection F1 "
             f"{f1(lab)}); heuristic: {_e(heur.get('label', ''))} (F1 {f1(heur)})</p>"
