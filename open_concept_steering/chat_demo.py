@@ -21,13 +21,13 @@ from .demo import (DemoConfig, demo_config, run_demo, run_stage, word_hits, anch
                                         _sae_inputs, _shown_features, _table, _metric_rows, _e, _CSS, fig_uri)
 
 # %% auto #0
-__all__ = ['CHAT_PRESETS', 'CHAT_CONCEPTS', 'QUESTIONS', 'SYNTH_DOC_ID', 'ChatDemoConfig', 'chat_demo_config', 'slug',
-           'anchor_tokens', 'mentions', 'json_probe', 'stage_synth', 'chat_corpus', 'stage_collect_layers',
-           'act_sample', 'kept_metrics', 'mean_difference', 'decoder_alignment', 'aligned_features', 'find_features',
-           'median_norm', 'norm_units', 'answer', 'perplexity', 'yes_no_chat', 'judge', 'about_question',
-           'responds_question', 'judge_shots', 'score_answers', 'judge_accuracy', 'layer_report', 'choose_layer',
-           'stage_chat_labels', 'pick_strength', 'stage_chat_steer', 'run_chat_demo', 'chat_summary', 'plot_norms',
-           'chat_report', 'ocs_demo']
+__all__ = ['CHAT_PRESETS', 'CHAT_CONCEPTS', 'QUESTIONS', 'SYNTH_DOC_ID', 'JUDGE_MIN_ACCURACY', 'ChatDemoConfig',
+           'chat_demo_config', 'slug', 'anchor_tokens', 'mentions', 'json_probe', 'stage_synth', 'chat_corpus',
+           'stage_collect_layers', 'act_sample', 'kept_metrics', 'mean_difference', 'decoder_alignment',
+           'aligned_features', 'find_features', 'median_norm', 'norm_units', 'answer', 'perplexity', 'yes_no_chat',
+           'judge', 'about_question', 'responds_question', 'judge_shots', 'score_answers', 'judge_accuracy',
+           'layer_report', 'choose_layer', 'stage_chat_labels', 'pick_strength', 'stage_chat_steer', 'run_chat_demo',
+           'chat_summary', 'plot_norms', 'chat_report', 'ocs_demo']
 
 # %% ../nbs/06b_chat_demo.ipynb #fd5dfc2e
 CHAT_PRESETS = {
@@ -505,6 +505,8 @@ def run_chat_demo(cfg: ChatDemoConfig | None = None, log: Callable = print) -> d
     return res
 
 # %% ../nbs/06b_chat_demo.ipynb #975c347d
+JUDGE_MIN_ACCURACY = 0.6   # below this balanced accuracy on known cases, a judge's rates are not reported as findings
+
 def chat_summary(res: dict) -> list[str]:
     "The printed summary: SAE health on kept tokens, massive activations, and steering per concept."
     m, rec, c = res['metrics'], res['metrics'].get('loss_recovered', {}), res['collected']['counts']
@@ -516,18 +518,21 @@ def chat_summary(res: dict) -> list[str]:
              f"L0 {m['l0']:.1f}  dead "
              f"{100 * m['dead_frac']:.1f}%  CE loss recovered {rec.get('ce_recovered', nan):.3f}",
              f"  massive activations dropped: {c['filtered']['outlier']:,} of {c['tokens_seen']:,} tokens "
-             f"(> {res['collected']['outlier_factor']:g} × median norm); on a sample with them: FVE "
-             f"{s['fve_all']:.3f} / cos {s['cos_all']:.3f}, without: FVE {s['fve_kept']:.3f} / cos {s['cos_kept']:.3f}",
+             f"(> {res['collected']['outlier_factor']:g} × median norm at any collected layer); a sample of "
+             f"{s['n']:,} tokens at layer {res['layer']} has {s['n_massive']} massive: EV {s['fve_all']:.3f} / cos "
+             f"{s['cos_all']:.3f} with them, EV {s['fve_kept']:.3f} / cos {s['cos_kept']:.3f} without",
              'steering (answers naming the concept; word list; LLM judge; coherence; perplexity of the answer alone):']
     for name, st in res['steering'].items():
         ch, b, ctl = st['chosen'], st['baseline'], st['control']
+        acc = st.get('judge_accuracy', {})
+        judged = (f"judge {100 * ch['judge_rate']:.0f}% coherent {100 * ch['coherence_rate']:.0f}%"
+                  if min(acc.get('about', 0), acc.get('responds', 0)) > JUDGE_MIN_ACCURACY else
+                  f"judges at chance (balanced accuracy {acc.get('about', nan):.2f} / {acc.get('responds', nan):.2f})")
         ok = ch['name_rate'] >= 0.4 and b['name_rate'] <= 0.05 and ch['ppl_alone_ratio'] <= 3
         lines.append(f"  {'PASS' if ok else 'fail'} {name[:24]:<24} f{st['feature']:<5} x{ch['strength']:<4g} "
                      f"names {100 * ch['name_rate']:.0f}% (unsteered {100 * b['name_rate']:.0f}%, random "
                      f"f{ctl['feature']} {100 * ctl['name_rate']:.0f}%) words {100 * ch['mention_rate']:.0f}% "
-                     f"judge {100 * ch['judge_rate']:.0f}% coherent {100 * ch['coherence_rate']:.0f}% "
-                     f"ppl x{ch['ppl_alone_ratio']:.2f} (after its question x{ch['ppl_ratio']:.2f}) judge accuracy "
-                     f"{st.get('judge_accuracy', {}).get('about', nan):.2f}")
+                     f"ppl x{ch['ppl_alone_ratio']:.2f} (after its question x{ch['ppl_ratio']:.2f}) {judged}")
     return lines
 
 def plot_norms(ratio: list[float], factor: float):
@@ -585,7 +590,9 @@ def _layer_rows(rows: list[dict], chosen: int) -> list[list]:
 def chat_report(res: dict) -> str:
     "The chat demo's self-contained HTML report."
     times = _table([[k, f'{v:.0f}'] for k, v in res['stage_seconds'].items()] +
-                   [['server start', f"{res['server_start_s']:.0f}"], ['total', f"{res.get('seconds', 0):.0f}"]],
+                   [['server start', f"{res['server_start_s']:.0f}"],
+                    ['sum of the stages', f"{sum(res['stage_seconds'].values()):.0f}"],
+                    ['this invocation (finished stages are reused)', f"{res.get('seconds', 0):.0f}"]],
                    ['stage', 'seconds'])
     m, c, s = res['metrics'], res['collected']['counts'], res['sample']
     massive = (f"<p>{c['filtered']['outlier']:,} of {c['tokens_seen']:,} tokens were dropped as massive activations "
@@ -619,8 +626,11 @@ concept texts
 <h2>Concepts and steering</h2><p>Answers to {len(res['steering'][next(iter(res['steering']))]['baseline']['answers'])}
 samples of neutral questions. "names": answers containing a word of the concept's name (the pass criterion);
 "words": answers containing any of its words (the generated list); "LLM judge": the served model says the
-answer is about the concept; "coherent": it says the answer responds to the question; perplexity of the answer under
-the unsteered model. ★ marks the chosen strength.</p>{sections}</body></html>"""
+answer is about the concept; "coherent": it says the answer responds to the question (both judges are
+also asked about cases known in advance: the summary says when they do no better than chance, and then their rates
+mean nothing); perplexity of the answer under the unsteered model after its question, and alone (after an empty
+question: the fluency cost, which the chosen strength must keep within 3×; after the question, a change of topic
+costs perplexity too). Strengths are in median token norms. ★ marks the chosen strength.</p>{sections}</body></html>"""
 
 # %% ../nbs/06b_chat_demo.ipynb #0671d4fb
 @call_parse
