@@ -20,12 +20,12 @@ from .hf_model import (torch_dtype, load_model, find_blocks, check_layers, block
                                             special_ids)
 
 # %% auto #0
-__all__ = ['TEXT_EXTS', 'FILTER_REASONS', 'FORMAT_VERSION', 'STORAGE_TYPES', 'SITE_DOC', 'MANIFEST_KEYS', 'BadTextFile',
-           'iter_texts', 'chat_tokens', 'tokenize_docs', 'token_mask', 'shard_schema', 'encode_activations',
-           'decode_activations', 'activations_table', 'atomic_write_table', 'RunningStats', 'CollectConfig',
-           'source_files', 'collect_activations', 'read_manifest', 'merge_manifests', 'ShardInfo', 'scan_shard',
-           'read_shard', 'doc_split', 'shard_files', 'committed_shards', 'ActivationDataset', 'Prefetcher',
-           'estimate_input_scale', 'LiveActivations', 'ocs_collect']
+__all__ = ['TEXT_EXTS', 'MASSIVE_FACTOR', 'FILTER_REASONS', 'FORMAT_VERSION', 'STORAGE_TYPES', 'SITE_DOC', 'MANIFEST_KEYS',
+           'BadTextFile', 'iter_texts', 'chat_tokens', 'tokenize_docs', 'token_mask', 'shard_schema',
+           'encode_activations', 'decode_activations', 'activations_table', 'atomic_write_table', 'RunningStats',
+           'CollectConfig', 'source_files', 'collect_activations', 'read_manifest', 'merge_manifests', 'ShardInfo',
+           'scan_shard', 'read_shard', 'doc_split', 'shard_files', 'committed_shards', 'ActivationDataset',
+           'Prefetcher', 'estimate_input_scale', 'LiveActivations', 'ocs_collect']
 
 # %% ../nbs/01_collect.ipynb #2b4a620d
 TEXT_EXTS = ('.parquet', '.jsonl', '.json', '.txt')
@@ -248,6 +248,9 @@ def tokenize_docs(tokenizer, texts, # a text source, as for `iter_texts`
             yield _collate(batch, pad)
             batch = []
     if batch: yield _collate(batch, pad)
+
+# %% ../nbs/01_collect.ipynb #d9d21fae
+MASSIVE_FACTOR = 10.0  # a token whose norm exceeds this × the batch's median token norm is a massive activation
 
 # %% ../nbs/01_collect.ipynb #35121cb3
 FILTER_REASONS = ('padding', 'special', 'not_assistant', 'nonfinite', 'outlier')
@@ -565,7 +568,7 @@ class CollectConfig:
     add_special_tokens: bool = True  # let the tokenizer add its BOS/EOS
     drop_special: bool = True  # drop BOS/EOS/PAD/... (`tokenizer.all_special_ids`)
     drop_ids: list[int] | None = None  # extra token ids to drop
-    outlier_factor: float | None = None  # drop tokens with norm > this × the batch median
+    outlier_factor: float | None = MASSIVE_FACTOR  # drop tokens with norm > this × the batch median (None: keep)
     nonfinite: str = 'skip'  # 'skip' (count and drop) or 'error' on NaN/inf activations
     dtype: str = 'bfloat16'  # storage dtype: bfloat16, float16 or float32
     max_docs: int | None = None  # use only the first documents of the source
@@ -1340,7 +1343,7 @@ def ocs_collect(model:str, # HF Hub id or local folder of a causal LM
                 text_field:str='text', # column / JSON field holding the text (chat: the messages)
                 chat:bool=False, # documents are chat message lists; keep only assistant tokens
                 keep_special:bool=False, # keep BOS/EOS/PAD and other special tokens
-                outlier_factor:float=None, # drop tokens whose norm exceeds this × the batch median
+                outlier_factor:float=MASSIVE_FACTOR, # drop massive activations: norm > this × batch median (0: keep)
                 nonfinite:str='skip', # 'skip' (count and drop) or 'error' on NaN/inf activations
                 dtype:str='bfloat16', # storage dtype: bfloat16, float16 or float32
                 model_dtype:str=None, # dtype to run the model in (default: the checkpoint's)
@@ -1361,8 +1364,9 @@ def ocs_collect(model:str, # HF Hub id or local folder of a causal LM
     except ValueError:
         raise SystemExit(f"ocs collect: layers must be comma-separated integers, got {layers!r}") from None
     cfg = CollectConfig(layers=layer_list, ctx_len=ctx_len, batch_size=batch_size, shard_size=shard_size, pack=pack,
-                        chat=chat, text_field=text_field, drop_special=not keep_special, outlier_factor=outlier_factor,
-                        nonfinite=nonfinite, dtype=dtype, max_docs=max_docs, max_tokens=max_tokens, bad_files=bad_files,
+                        chat=chat, text_field=text_field, drop_special=not keep_special,
+                        outlier_factor=outlier_factor or None, nonfinite=nonfinite, dtype=dtype, max_docs=max_docs,
+                        max_tokens=max_tokens, bad_files=bad_files,
                         overwrite=overwrite, model_name=model, revision=revision)
     _check_inputs(source, out_dir, cfg)  # before loading a large model for nothing
     m, tok = load_model(model, dtype=model_dtype, device=device, revision=revision)

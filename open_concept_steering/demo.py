@@ -311,12 +311,13 @@ def doc_peaks(sae, data_dir, layer, batch_size: int = 8192, device='cpu') -> tup
     out.scatter_reduce_(0, inv[:, None].expand(-1, sae.d_sae), torch.cat(peaks), 'amax')
     return uniq, out
 
-def concept_candidates(lens: torch.Tensor, selectivity: dict, tok, freq: torch.Tensor, concepts, top: int = 5) -> dict:
+def concept_candidates(lens: torch.Tensor, selectivity: dict, tok, freq: torch.Tensor, concepts, top: int = 5,
+                       table: dict | None = None) -> dict:  # `{concept: {'anchors': [...]}}` (default `CONCEPTS`)
     "Per concept: the best feature by contrast AUROC + logit lens, with the top features of each signal."
     ok = (freq > 0) & (freq < 0.2)                       # live, not dense
     res = {}
     for c in concepts:
-        anchors = anchor_ids(tok, CONCEPTS[c]['anchors'])
+        anchors = anchor_ids(tok, (table or CONCEPTS)[c]['anchors'])
         lens_s = lens[:, list(anchors.values())].max(1).values if anchors else torch.zeros(lens.shape[0])
         con_s = selectivity[c]['auroc'] if selectivity.get(c) is not None else torch.full_like(lens_s, 0.5)
         total = _standardise(lens_s, ok) + _standardise(con_s, ok)

@@ -4,13 +4,13 @@
 
 # %% ../nbs/00_files.ipynb #ff249a65
 from __future__ import annotations
-import json, os, tempfile
+import json, os, shutil, tempfile, time
 from pathlib import Path
 from typing import Callable
 
 # %% auto #0
 __all__ = ['UserError', 'atomic_write', 'stale_temps', 'remove_stale_temps', 'write_json', 'write_text', 'write_tensors',
-           'read_json', 'read_tensors', 'check_safetensors', 'read_torch']
+           'read_json', 'read_tensors', 'check_safetensors', 'read_torch', 'atomic_dir']
 
 # %% ../nbs/00_files.ipynb #c0ce6cdd
 class UserError(ValueError):
@@ -130,3 +130,24 @@ def read_torch(path):
         raise UserError(f"{path}: holds pickled objects that are not plain tensors or containers; refused "
                         f"(only weights_only checkpoints are loaded: {str(e).splitlines()[0]})") from None
     except Exception as e: raise _unreadable(path, 'PyTorch checkpoint', e) from None
+
+# %% ../nbs/00_files.ipynb #5842fa11
+def _remove_stale(parent: Path, name: str, max_age: float = 3600):
+    "Temporary folders of `name` older than `max_age` seconds (left by killed processes)."
+    for p in parent.glob(f'.{name}.*.tmp'):
+        if p.is_dir() and time.time() - p.stat().st_mtime > max_age: shutil.rmtree(p, ignore_errors=True)
+
+def atomic_dir(path, build: Callable[[Path], object]) -> Path:
+    "Call `build(tmp_folder)`, then rename the folder onto `path`: `path` is complete or absent, never half-written."
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale(path.parent, path.name)
+    tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp'))
+    try:
+        build(tmp)
+        try: os.replace(tmp, path)
+        except OSError:
+            if not path.is_dir(): raise
+            # another process finished the same folder first: keep theirs
+    finally: shutil.rmtree(tmp, ignore_errors=True)
+    return path

@@ -18,8 +18,8 @@ from .kernels import encoder_pre, topk_loss, batchtopk_loss, densify, flat_topk
 __all__ = ['ARCHS', 'FORMAT_TAG', 'FORMAT_VERSION', 'CONFIG_NAME', 'WEIGHTS_NAME', 'SAELENS_FORMAT', 'SAEConfig', 'SAE',
            'make_sae', 'geometric_median', 'eval_mode', 'ReluSAE', 'ReluL1DecodeFn', 'TopKSAE', 'BatchTopKSAE',
            'JumpReLUFn', 'StepFn', 'JumpReLUL0Fn', 'JumpReLUSAE', 'GatedSAE', 'random_sae', 'fold_input_scale',
-           'fold_decoder_norms', 'save_sae', 'load_sae', 'load_ocs_legacy', 'to_saelens', 'from_saelens',
-           'from_dictionary_learning']
+           'fold_decoder_norms', 'massive_threshold', 'massive_mask', 'save_sae', 'load_sae', 'load_ocs_legacy',
+           'to_saelens', 'from_saelens', 'from_dictionary_learning']
 
 # %% ../nbs/00_sae.ipynb #91fdf2f9
 ARCHS = ('relu', 'topk', 'batchtopk', 'jumprelu', 'gated')
@@ -648,6 +648,18 @@ def fold_decoder_norms(sae: SAE) -> SAE:
     else: sae.b_enc.mul_(n)
     if hasattr(sae, 'threshold'): sae.threshold.mul_(n)
     return sae
+
+# %% ../nbs/00_sae.ipynb #e98ea3a4
+def massive_threshold(sae) -> float | None:
+    "The raw-activation norm above which `sae` leaves a position alone (None: no threshold recorded)."
+    cfg = getattr(sae, 'cfg', None)  # any module can stand in for an SAE (tests splice an identity)
+    t = ((getattr(cfg, 'metadata', None) or {}).get('massive') or {}).get('threshold')
+    return None if t is None else float(t)
+
+def massive_mask(sae, x: torch.Tensor) -> torch.Tensor | None:
+    "(...) bool: positions of raw activations `x` (..., d) whose norm exceeds `sae`'s massive threshold (or None)."
+    t = massive_threshold(sae)
+    return None if t is None else x.float().norm(dim=-1) > t
 
 # %% ../nbs/00_sae.ipynb #330bf554
 FORMAT_TAG, FORMAT_VERSION = 'open-concept-steering-sae', 1

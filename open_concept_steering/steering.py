@@ -10,7 +10,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 import torch
 from fastcore.basics import patch
 from fastcore.script import call_parse
-from .sae import SAE, eval_mode
+from .sae import SAE, eval_mode, massive_mask
 from .files import UserError, atomic_write, write_json
 from .hf_model import find_blocks, block_output, with_block_output, SiteView
 
@@ -293,6 +293,8 @@ def _block_hook(self: Steerer, module, args, kwargs, output):
     with torch.no_grad():
         edit = edit_delta if self.path == 'delta' else edit_full
         new = self.view.write(x, edit(self.plan, self.view.read(x).to(self.plan.dtype))).to(x.dtype)
+        massive = massive_mask(self.sae, x)  # attention sinks the SAE never saw (raw norms): left alone
+        if massive is not None: mask = ~massive if mask is None else mask & ~massive
         if mask is not None: new = torch.where(mask[..., None], new, x)  # no host sync: decode steps stay async
     if self.log is not None:
         self.log.append(dict(pos=None if pos is None else pos.detach().clone(), mask=mask,

@@ -12,7 +12,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from tqdm.auto import tqdm
 from fastcore.basics import patch
 from fastcore.script import call_parse
-from .sae import ARCHS, SAE, SAEConfig, save_sae, load_sae, eval_mode
+from .sae import ARCHS, SAE, SAEConfig, save_sae, load_sae, eval_mode, massive_mask
 from .files import UserError, atomic_write, check_safetensors, read_tensors, remove_stale_temps
 from .collect import CollectConfig, LiveActivations, Prefetcher
 
@@ -23,8 +23,8 @@ __all__ = ['INITS', 'SAE_KEYS', 'TrainConfig', 'load_config', 'save_config', 'sa
            'explained_variance_centered', 'SAEMetrics', 'evaluate_sae', 'DeadFeatureTracker', 'reset_adam_rows',
            'resample_dead', 'rkcnn_scores', 'rkcnn_mine', 'init_from_data', 'rkcnn_init', 'save_checkpoint',
            'load_checkpoint', 'checkpoint_meta', 'optimizer_to_flat', 'optimizer_from_flat', 'NaNLossError',
-           'make_optimizer', 'first_rows', 'input_scale_of', 'train_sae', 'loss_recovered', 'plot_training',
-           'ocs_train']
+           'make_optimizer', 'first_rows', 'input_scale_of', 'massive_metadata', 'train_sae', 'loss_recovered',
+           'plot_training', 'ocs_train']
 
 # %% ../nbs/02_train.ipynb #a51653f9
 INITS = ('default', 'data', 'rkcnn', 'rkcnn_enc')
@@ -797,6 +797,17 @@ def _build_sae(spec, d, scale, sample, cfg, device, meta):
                        seed=spec['seed'])
     return sae.to(device)
 
+# %% ../nbs/02_train.ipynb #8a71a8d9
+def massive_metadata(manifest: dict, sample: torch.Tensor | None) -> dict:
+    "`{'massive': {...}}` for the SAE's metadata when the collection dropped massive activations (else `{}`)."
+    factor = ((manifest or {}).get('filters') or {}).get('outlier_factor')
+    if not factor or sample is None or not len(sample): return {}
+    median = float(sample.float().norm(dim=-1).median())
+    counts = manifest.get('counts') or {}
+    return {'massive': dict(factor=float(factor), median_norm=median, threshold=float(factor) * median,
+                            dropped=int((counts.get('filtered') or {}).get('outlier', 0)),
+                            tokens_seen=int(counts.get('tokens_seen', 0)))}
+
 # %% ../nbs/02_train.ipynb #45e6dd13
 def _open_splits(cfg, data):
     "(source, training split, held-out split or None) of `data` (default `cfg.data`), checked against `cfg.d_in`."
@@ -831,17 +842,24 @@ def _open_live(cfg, rank: int, world: int, device, main: bool):
         val = val.head(cfg.eval_tokens)
     return train, train, val
 
+def _manifest_of(src, train_ds) -> dict:
+    "The collection manifest of stored data; for an on-the-fly source, the filters it applies."
+    if isinstance(src, LiveActivations): return {'filters': {'outlier_factor': src.cfg.outlier_factor}}
+    manifest = getattr(train_ds, 'manifest', None)
+    return manifest if isinstance(manifest, dict) else {}
+
 def _build_runs(cfg, specs, src, train_ds, device, log_dir: Path|None, resume: bool) -> list:
     "One `_Run` per spec: SAE (initialized from a token sample unless resuming), optimizer, tracker, log file."
     sample = None if resume else _sample_tokens(src, cfg, cfg.sample_tokens)   # on the fly: {layer: rows}
-    manifest = getattr(train_ds, 'manifest', None)
-    manifest = manifest if isinstance(manifest, dict) else {}
+    manifest = _manifest_of(src, train_ds)
     layer = cfg.layer if cfg.layer is not None else manifest.get('layer')
     model_name = cfg.model or manifest.get('model')
+    norms_from = sample if sample is not None or not manifest.get('filters') else _sample_tokens(src, cfg, 8192)
     runs = []
     for spec in specs:
-        meta = {'train_config': cfg.to_dict(), 'run': dict(spec)}
-        rows = sample[spec['layer']] if isinstance(sample, dict) else sample
+        pick = lambda rows: rows[spec['layer']] if isinstance(rows, dict) else rows   # on the fly: {layer: rows}
+        meta = {'train_config': cfg.to_dict(), 'run': dict(spec), **massive_metadata(manifest, pick(norms_from))}
+        rows = pick(sample)
         scale = input_scale_of(rows) if (rows is not None and cfg.normalize) else 1.0
         sae = _build_sae(spec, train_ds.d, scale, rows, cfg, device, meta)
         if spec.get('layer', layer) is not None: sae.cfg.layer = spec.get('layer', layer)
@@ -1322,7 +1340,9 @@ def _splice_hook(sae, state: dict, view=None):
         _check_width(h, sae)
         if state['mode'] == 'zero': new = torch.zeros_like(h)
         else: new = view.write(h, sae(view.read(h).to(sae_device, torch.float32))[0].to(h.device)).to(h.dtype)
-        new = torch.where(state['keep'][..., None], new, h)
+        keep, massive = state['keep'], massive_mask(sae, h)   # the SAE never saw massive activations: keep them
+        if massive is not None: keep = keep & ~massive.to(keep.device)
+        new = torch.where(keep[..., None], new, h)
         return with_block_output(output, new)
     return hook
 
