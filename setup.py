@@ -22,9 +22,10 @@ def reqs(key):
 lic = licenses[cfg['license'].lower()]
 min_python = cfg['min_python']
 requirements = reqs('requirements')
-extras = {k: reqs(f'{k}_requirements') for k in ('train', 'llm', 'demo', 'bench', 'app')}
+extras = {k: reqs(f'{k}_requirements') for k in ('train', 'llm', 'demo', 'real', 'bench', 'app')}
 # `dev` holds everything the test suite needs; the benchmark peers (`bench`) stay opt-in because they are heavy.
-extras['dev'] = sorted(set(extras['train'] + extras['llm'] + extras['demo'] + extras['app']) | set(reqs('dev_requirements')))
+extras['dev'] = sorted(set(extras['train'] + extras['llm'] + extras['demo'] + extras['real'] + extras['app'])
+                       | set(reqs('dev_requirements')))
 
 long_description = open('README.md', encoding='utf-8').read()
 # Make relative image links absolute so they render on PyPI.

@@ -4,12 +4,14 @@
 
 # %% ../nbs/09_cli.ipynb #14a73945
 from __future__ import annotations
-import importlib, sys
+import importlib, sys, warnings
 from typing import Sequence
 from fastcore.script import anno_parser
+from .files import UserError
+
 
 # %% auto #0
-__all__ = ['COMMANDS', 'VARIANTS', 'usage', 'resolve', 'main']
+__all__ = ['COMMANDS', 'VARIANTS', 'usage', 'resolve', 'user_message', 'main']
 
 # %% ../nbs/09_cli.ipynb #c1be0edc
 COMMANDS = {  # name: (module, function, one-line summary)
@@ -28,8 +30,8 @@ COMMANDS = {  # name: (module, function, one-line summary)
              'chat with a steered model; change features and strengths mid-chat'),
     'synth': ('open_concept_steering.synthetic', 'ocs_synth',
               'generate synthetic texts about a concept (and neutral contrast texts) with an LLM'),
-    'demo': ('open_concept_steering.demo', 'ocs_demo',
-             'run the whole pipeline offline on the shipped tiny model and write report.html'),
+    'demo': ('open_concept_steering.chat_demo', 'ocs_demo',
+             'run the whole pipeline offline (shipped tiny model, or --model smollm2) and write report.html'),
     'bench': ('open_concept_steering.bench', 'ocs_bench',
               'benchmark training, collection, mining and steering against peer libraries'),
     'app': ('open_concept_steering.app', 'ocs_app',
@@ -47,6 +49,7 @@ def usage() -> str:
              'Open Concept Steering: SAEs on any Hugging Face causal LM, from activations to steering.', '',
              'commands:']
     lines += [f'  {name:<{width}}  {summary}' for name, (_, _, summary) in COMMANDS.items()]
+    lines += ['', 'A mistake in the input is reported in one line; add --debug to any command for the full traceback.']
     return '\n'.join(lines)
 
 # %% ../nbs/09_cli.ipynb #28c20390
@@ -61,9 +64,21 @@ def resolve(name: str, argv: Sequence[str] = ()):
         raise SystemExit(f"ocs {name}: this install has no {mod} module") from None
 
 # %% ../nbs/09_cli.ipynb #3841c0e0
+def user_message(e: BaseException) -> str | None:
+    "The message of an error a person can fix (a `UserError` or an OS error), spelled for the command line; else None."
+    if isinstance(e, UserError): return e.for_cli()
+    if isinstance(e, OSError): return str(e)
+    return None
+
+def _warning_line(message, category, filename, lineno, file=None, line=None):
+    "A warning as one line on stderr, `ocs: warning: ...` (where in the code it was raised is no use to the user)."
+    print(f'ocs: warning: {message}', file=sys.stderr if file is None else file)
+
 def main(argv: list[str] | None = None):
     "Entry point of the `ocs` console script."
     argv = sys.argv[1:] if argv is None else list(argv)
+    debug = '--debug' in argv
+    argv = [a for a in argv if a != '--debug']
     if not argv or argv[0] in ('-h', '--help', 'help'):
         print(usage())
         return 0
@@ -73,7 +88,14 @@ def main(argv: list[str] | None = None):
     parser = anno_parser(func, prog=f'ocs {name}')
     args = vars(parser.parse_args(rest))
     for extra in ('pdb', 'xtra'): args.pop(extra, None)  # fastcore's own flags, not the stage's parameters
-    res = func(**args)
+    with warnings.catch_warnings():
+        if not debug: warnings.showwarning = _warning_line
+        try: res = func(**args)
+        except Exception as e:
+            msg = None if debug else user_message(e)
+            if msg is None: raise
+            print(f'ocs {name}: {msg}', file=sys.stderr)
+            return 1
     # `sys.exit(main())` prints anything that is not an int and exits 1, so stages' return values stop here.
     return res if isinstance(res, int) else 0
 

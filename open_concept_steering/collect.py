@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_collect.ipynb #07b5d731
 from __future__ import annotations
-import json, os, re, math, threading, time
+import json, os, re, math, threading, time, warnings
 from concurrent.futures import ThreadPoolExecutor
 from queue import Queue, Full
 from dataclasses import dataclass
@@ -15,32 +15,36 @@ from torch import nn
 from tqdm.auto import tqdm
 from fastcore.script import call_parse
 from fastcore.basics import patch
-from .files import atomic_write, write_json
+from .files import UserError, atomic_write, write_json, read_json, remove_stale_temps
 from .hf_model import (torch_dtype, load_model, find_blocks, check_layers, block_activations,
                                             special_ids)
 
 # %% auto #0
-__all__ = ['TEXT_EXTS', 'FILTER_REASONS', 'FORMAT_VERSION', 'STORAGE_TYPES', 'SITE_DOC', 'MANIFEST_KEYS', 'iter_texts',
-           'chat_tokens', 'tokenize_docs', 'token_mask', 'shard_schema', 'encode_activations', 'decode_activations',
-           'activations_table', 'atomic_write_table', 'RunningStats', 'CollectConfig', 'collect_activations',
-           'read_manifest', 'merge_manifests', 'ShardInfo', 'scan_shard', 'read_shard', 'doc_split', 'shard_files',
-           'ActivationDataset', 'Prefetcher', 'estimate_input_scale', 'LiveActivations', 'ocs_collect']
+__all__ = ['TEXT_EXTS', 'MASSIVE_FACTOR', 'FILTER_REASONS', 'FORMAT_VERSION', 'STORAGE_TYPES', 'SITE_DOC', 'MANIFEST_KEYS',
+           'BadTextFile', 'iter_texts', 'chat_tokens', 'tokenize_docs', 'token_mask', 'shard_schema',
+           'encode_activations', 'decode_activations', 'activations_table', 'atomic_write_table', 'RunningStats',
+           'CollectConfig', 'source_files', 'collect_activations', 'read_manifest', 'merge_manifests', 'ShardInfo',
+           'scan_shard', 'read_shard', 'doc_split', 'shard_files', 'committed_shards', 'ActivationDataset',
+           'Prefetcher', 'estimate_input_scale', 'LiveActivations', 'ocs_collect']
 
 # %% ../nbs/01_collect.ipynb #2b4a620d
 TEXT_EXTS = ('.parquet', '.jsonl', '.json', '.txt')
 
+class BadTextFile(UserError):
+    "A text file that cannot be read as what its extension says (corrupt parquet, invalid JSON, not UTF-8)."
+
 def _field(row, text_field, where):
     if isinstance(row, str) or isinstance(row, list): return row
     if isinstance(row, dict):
-        if text_field not in row: raise KeyError(f"{where}: no field {text_field!r}; fields are {sorted(row)}")
+        if text_field not in row: raise UserError(f"{where}: no field {text_field!r}; fields are {sorted(row)}")
         return row[text_field]
-    raise TypeError(f"{where}: expected a string or a dict with {text_field!r}, got {type(row).__name__}")
+    raise UserError(f"{where}: expected a string or a dict with {text_field!r}, got {type(row).__name__}")
 
 def _parquet_rows(path:Path, text_field:str):
     try: pf = pq.ParquetFile(path)
-    except Exception as e: raise ValueError(f"cannot read parquet text file {path}: {e}") from None
+    except Exception as e: raise BadTextFile(f"{path}: not a readable parquet file ({e})") from None
     if text_field not in pf.schema_arrow.names:
-        raise KeyError(f"{path}: no column {text_field!r}; columns are {pf.schema_arrow.names}")
+        raise UserError(f"{path}: no column {text_field!r}; columns are {pf.schema_arrow.names}")
     has_id = 'id' in pf.schema_arrow.names and pa.types.is_integer(pf.schema_arrow.field('id').type)
     cols = [text_field] + (['id'] if has_id else [])
     for batch in pf.iter_batches(columns=cols, batch_size=1024):
@@ -53,7 +57,7 @@ def _jsonl_rows(path:Path, text_field:str):
         for i, line in enumerate(f):
             if not line.strip(): continue
             try: row = json.loads(line)
-            except json.JSONDecodeError as e: raise ValueError(f"{path}:{i+1}: invalid JSON ({e})") from None
+            except json.JSONDecodeError as e: raise BadTextFile(f"{path}:{i+1}: invalid JSON ({e})") from None
             doc_id = row.get('id') if isinstance(row, dict) and isinstance(row.get('id'), int) else None
             yield doc_id, _field(row, text_field, f"{path}:{i+1}")
 
@@ -61,7 +65,7 @@ def _jsonl_rows(path:Path, text_field:str):
 def _json_rows(path:Path, text_field:str):
     with open(path, encoding='utf-8') as f:
         try: data = json.load(f)
-        except json.JSONDecodeError as e: raise ValueError(f"{path}: invalid JSON ({e})") from None
+        except json.JSONDecodeError as e: raise BadTextFile(f"{path}: invalid JSON ({e})") from None
     if isinstance(data, dict):
         keys = list(data)
         int_keys = all(re.fullmatch(r'-?\d+', k) for k in keys)
@@ -69,7 +73,7 @@ def _json_rows(path:Path, text_field:str):
         for k in keys: yield (int(k) if int_keys else None), _field(data[k], text_field, f"{path}[{k!r}]")
     elif isinstance(data, list):
         for i, row in enumerate(data): yield None, _field(row, text_field, f"{path}[{i}]")
-    else: raise ValueError(f"{path}: expected a JSON object {{id: text}} or a list, got {type(data).__name__}")
+    else: raise UserError(f"{path}: expected a JSON object {{id: text}} or a list, got {type(data).__name__}")
 
 def _txt_rows(path:Path, text_field:str):
     with open(path, encoding='utf-8') as f:
@@ -78,12 +82,19 @@ def _txt_rows(path:Path, text_field:str):
 
 _FILE_READERS = {'.parquet': _parquet_rows, '.jsonl': _jsonl_rows, '.json': _json_rows, '.txt': _txt_rows}
 
-def _iter_file(path:Path, text_field:str) -> Iterator[tuple[int|None, Any]]:
-    "`(doc_id or None, text)` from one file."
+def _iter_file(path:Path, text_field:str, bad_files:str='error') -> Iterator[tuple[int|None, Any]]:
+    "`(doc_id or None, text)` from one file; an unreadable file stops the run, or with `bad_files='skip'` is skipped."
     ext = path.suffix.lower()
     if ext not in _FILE_READERS:
-        raise ValueError(f"{path}: unsupported text file type {ext!r}; expected one of {TEXT_EXTS}")
-    yield from _FILE_READERS[ext](path, text_field)
+        raise UserError(f"{path}: unsupported text file type {ext!r}; expected one of {TEXT_EXTS}")
+    try: yield from _FILE_READERS[ext](path, text_field)
+    except (UnicodeDecodeError, BadTextFile) as e:
+        why = (f"{path}: not UTF-8 text (byte 0x{e.object[e.start]:02x}: {e.reason})"
+               if isinstance(e, UnicodeDecodeError) else str(e))
+        if bad_files != 'skip':
+            raise BadTextFile(f"{why}; pass bad_files='skip' to skip unreadable files",
+                              cli={"bad_files='skip'": '--bad_files skip'}) from None
+        warnings.warn(f"{why}: skipped (documents before the bad part are kept)")
 
 # %% ../nbs/01_collect.ipynb #410ac8e5
 def _text_files(path:Path) -> list[Path]:
@@ -102,14 +113,16 @@ def _iterable_rows(source, text_field:str):
             yield (rid if isinstance(rid, int) else None), _field(row, text_field, f"item {i}")
 
 def iter_texts(source, # path (file or folder) or iterable of texts / (id, text) / dicts / chat message lists
-               text_field:str='text') -> Iterator[tuple[int, Any]]:
+               text_field:str='text',
+               bad_files:str='error') -> Iterator[tuple[int, Any]]: # 'skip' a file that cannot be read, with a warning
     "`(doc_id, text)` pairs from a file, a folder of files, or an iterable."
+    if bad_files not in ('error', 'skip'): raise UserError(f"bad_files: expected 'error' or 'skip', got {bad_files!r}")
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         if not path.exists(): raise FileNotFoundError(f"text source {str(path)!r} does not exist")
         files = _text_files(path)
         if not files: raise FileNotFoundError(f"text source {str(path)!r}: no {'/'.join(TEXT_EXTS)} files in it")
-        rows = (r for f in files for r in _iter_file(f, text_field))
+        rows = (r for f in files for r in _iter_file(f, text_field, bad_files))
     else: rows = _iterable_rows(source, text_field)
     for i, (doc_id, text) in enumerate(rows): yield (i if doc_id is None else doc_id), text
 
@@ -145,7 +158,8 @@ def _pad_id(tokenizer) -> int:
         if t is not None: return int(t)
     return 0
 
-def _doc_stream(tokenizer, texts, text_field, chat, add_special_tokens, rank, world_size, max_docs, chunk=256):
+def _doc_stream(tokenizer, texts, text_field, chat, add_special_tokens, rank, world_size, max_docs, chunk=256,
+                bad_files='error'):
     "`(doc_id, ids, keep)` per document of this rank (documents i with i % world_size == rank), tokenized in chunks."
     def tokenized(block):
         if chat:
@@ -158,11 +172,11 @@ def _doc_stream(tokenizer, texts, text_field, chat, add_special_tokens, rank, wo
             enc = tokenizer([t for _, t in block], add_special_tokens=add_special_tokens, verbose=False)
             for (doc_id, _), ids in zip(block, enc['input_ids']): yield doc_id, np.asarray(ids, dtype=np.int64), None
     block = []
-    for i, (doc_id, text) in enumerate(iter_texts(texts, text_field)):
+    for i, (doc_id, text) in enumerate(iter_texts(texts, text_field, bad_files)):
         if max_docs is not None and i >= max_docs: break
         if i % world_size != rank: continue
         if not chat and not isinstance(text, str):
-            raise TypeError(f"document {doc_id}: expected a string, got {type(text).__name__} "
+            raise UserError(f"document {doc_id}: expected a string, got {type(text).__name__} "
                             "(chat data needs chat=True)")
         block.append((doc_id, text))
         if len(block) == chunk:
@@ -220,11 +234,13 @@ def tokenize_docs(tokenizer, texts, # a text source, as for `iter_texts`
                   chat:bool=False, # documents are message lists; `keep` marks assistant tokens
                   text_field:str='text', add_special_tokens:bool=True,
                   rank:int=0, world_size:int=1, # take documents i with i % world_size == rank
-                  max_docs:int|None=None) -> Iterator[dict]:
+                  max_docs:int|None=None,
+                  bad_files:str='error') -> Iterator[dict]: # 'skip' a text file that cannot be read, with a warning
     "Batches of windows: `input_ids`, `attention_mask` long, `doc_id` int64, `position` int32, `keep` bool, all (B, T)."
     if ctx_len < 1: raise ValueError(f"ctx_len: expected a positive integer, got {ctx_len}")
     if not 0 <= rank < world_size: raise ValueError(f"rank {rank} is not in 0..{world_size-1}")
-    docs = _doc_stream(tokenizer, texts, text_field, chat, add_special_tokens, rank, world_size, max_docs)
+    docs = _doc_stream(tokenizer, texts, text_field, chat, add_special_tokens, rank, world_size, max_docs,
+                       bad_files=bad_files)
     pad, batch = _pad_id(tokenizer), []
     for window in _windows(docs, ctx_len, pack, tokenizer.eos_token_id):
         batch.append(window)
@@ -232,6 +248,9 @@ def tokenize_docs(tokenizer, texts, # a text source, as for `iter_texts`
             yield _collate(batch, pad)
             batch = []
     if batch: yield _collate(batch, pad)
+
+# %% ../nbs/01_collect.ipynb #d9d21fae
+MASSIVE_FACTOR = 10.0  # a token whose norm exceeds this × the batch's median token norm is a massive activation
 
 # %% ../nbs/01_collect.ipynb #35121cb3
 FILTER_REASONS = ('padding', 'special', 'not_assistant', 'nonfinite', 'outlier')
@@ -392,42 +411,61 @@ def _rank_files(out_dir:Path, layers, rank):
     return [(int(m.group(2)), p) for L in layers for p in (out_dir/f'layer_{L}').glob(f'shard-{rank:03d}-*.parquet')
             if (m := _SHARD_RE.search(p.name))]
 
-def _fresh_progress(config:dict, layers) -> dict:
-    "The progress of a rank that has stored nothing yet."
+def _fresh_progress(config:dict, layers, source:dict|None=None) -> dict:
+    "The progress of a rank that has stored nothing yet (`source`: the text files it reads, from `source_files`)."
     return dict(config=config, next_batch=0, skip_rows=0, next_shard=0, rows=0, shards=[], complete=False,
                 counts={'tokens_seen': 0, 'filtered': {r: 0 for r in FILTER_REASONS}},
-                stats={str(L): {} for L in layers})
+                stats={str(L): {} for L in layers}, source_files=source)
 
-def _saved_progress(ppath:Path, out_dir:Path, rank, layers, config:dict, overwrite:bool) -> dict|None:
-    "The progress to resume from (its configuration must equal `config`), or None to start afresh."
+_OVERWRITE = {'overwrite=True': '--overwrite'}  # the option's spelling on the command line
+
+def _config_diff(out_dir:Path, saved:dict, config:dict):
+    "Refuse a resume whose configuration differs from the saved one, naming the keys and both values."
+    diff = sorted(k for k in set(config) | set(saved) if config.get(k) != saved.get(k))
+    if diff:
+        raise UserError(f"{out_dir} holds a collection run with a different configuration (keys {', '.join(diff)}: "
+                        f"{ {k: saved.get(k) for k in diff} } on disk vs { {k: config.get(k) for k in diff} } now); "
+                        "use another out_dir, or overwrite=True to replace it", cli=_OVERWRITE)
+
+def _source_diff(out_dir:Path, saved:dict|None, now:dict|None):
+    "Refuse a resume whose text files differ from the ones the run started with (added, removed or changed)."
+    if saved is None or now is None or saved == now: return
+    changes = ([f'added {f}' for f in sorted(set(now) - set(saved))] +
+               [f'removed {f}' for f in sorted(set(saved) - set(now))] +
+               [f'changed {f}' for f in sorted(set(saved) & set(now)) if saved[f] != now[f]])
+    more = f' and {len(changes) - 3} more' if len(changes) > 3 else ''
+    raise UserError(f"the text source changed since {out_dir} was started ({', '.join(changes[:3])}{more}); "
+                    "resume with the original files, or start afresh with overwrite=True", cli=_OVERWRITE)
+
+def _saved_progress(ppath:Path, out_dir:Path, rank, layers, config:dict, overwrite:bool,
+                    source:dict|None=None) -> dict|None:
+    "The progress to resume from (same configuration and source files), or None to start afresh."
     if overwrite: return None
     if not ppath.exists():
         if _rank_files(out_dir, layers, rank):
-            raise ValueError(f"{out_dir} has shards of rank {rank} but no progress file {ppath}; "
-                             "use another out_dir or overwrite=True")
+            raise UserError(f"{out_dir} has shards of rank {rank} but no progress file {ppath}; "
+                            "use another out_dir, or overwrite=True to replace them", cli=_OVERWRITE)
         return None
-    prog = json.loads(ppath.read_text())
-    saved = prog['config']
-    diff = sorted(k for k in set(config) | set(saved) if config.get(k) != saved.get(k))
-    if diff:
-        raise ValueError(f"{out_dir} holds a collection run with a different configuration (keys {', '.join(diff)}: "
-                         f"{ {k: saved.get(k) for k in diff} } on disk vs { {k: config.get(k) for k in diff} } now); "
-                         "use another out_dir or overwrite=True")
+    prog = read_json(ppath)
+    if prog['rows'] == 0 and not prog['shards']: return None  # a run that stored nothing has nothing to protect
+    _config_diff(out_dir, prog['config'], config)
+    _source_diff(out_dir, prog.get('source_files'), source)
     return prog
 
-def _start_progress(out_dir:Path, rank, layers, config, overwrite):
-    "Load (and validate) or create this rank's progress; clean files written after its last commit."
+# %% ../nbs/01_collect.ipynb #3b0e713a
+def _start_progress(out_dir:Path, rank, layers, config, overwrite, source:dict|None=None):
+    "Load (and validate) or create this rank's progress; clean the files written after its last commit."
     ppath = out_dir/'progress'/f'rank-{rank:03d}.json'
-    prog = _saved_progress(ppath, out_dir, rank, layers, config, overwrite)
+    prog = _saved_progress(ppath, out_dir, rank, layers, config, overwrite, source)
     if prog is None:
-        prog = _fresh_progress(config, layers)
+        prog = _fresh_progress(config, layers, source)
         if overwrite:
             for p in [out_dir/'manifest.json'] + [out_dir/f'layer_{L}'/'manifest.json' for L in layers]:
                 p.unlink(missing_ok=True)
     for idx, p in _rank_files(out_dir, layers, rank):
         if idx >= prog['next_shard']: p.unlink()
-    for L in layers:
-        for p in (out_dir/f'layer_{L}').glob(f'.shard-{rank:03d}-*.tmp'): p.unlink()
+    for L in layers: remove_stale_temps(out_dir/f'layer_{L}', f'shard-{rank:03d}-*')
+    remove_stale_temps(ppath.parent, ppath.name)
     write_json(ppath, prog)
     return prog, ppath
 
@@ -526,10 +564,11 @@ class CollectConfig:
     pack: bool = False  # concatenate documents into full windows instead of truncating each
     chat: bool = False  # documents are chat message lists; keep only the assistant's tokens
     text_field: str = 'text'  # column / JSON field holding the text (chat: the messages)
+    bad_files: str = 'error'  # 'skip' a text file that cannot be read (with a warning) instead of stopping
     add_special_tokens: bool = True  # let the tokenizer add its BOS/EOS
     drop_special: bool = True  # drop BOS/EOS/PAD/... (`tokenizer.all_special_ids`)
     drop_ids: list[int] | None = None  # extra token ids to drop
-    outlier_factor: float | None = None  # drop tokens with norm > this × the batch median
+    outlier_factor: float | None = MASSIVE_FACTOR  # drop tokens with norm > this × the batch median (None: keep)
     nonfinite: str = 'skip'  # 'skip' (count and drop) or 'error' on NaN/inf activations
     dtype: str = 'bfloat16'  # storage dtype: bfloat16, float16 or float32
     max_docs: int | None = None  # use only the first documents of the source
@@ -545,9 +584,12 @@ def _check_config(cfg:CollectConfig, n_blocks:int) -> list[int]:
     "`cfg.layers` as a checked list; raises on a non-positive size or an unknown storage dtype."
     layers = check_layers(cfg.layers, n_blocks)
     if cfg.shard_size < 1 or cfg.batch_size < 1:
-        raise ValueError(f"shard_size and batch_size must be positive, got {cfg.shard_size}, {cfg.batch_size}")
+        raise UserError(f"shard_size and batch_size must be positive, got {cfg.shard_size}, {cfg.batch_size}")
     if cfg.dtype not in STORAGE_TYPES:
-        raise ValueError(f"dtype: expected one of {list(STORAGE_TYPES)}, got {cfg.dtype!r}")
+        raise UserError(f"dtype: expected one of {list(STORAGE_TYPES)}, got {cfg.dtype!r}")
+    for name, allowed in (('nonfinite', ('skip', 'error')), ('bad_files', ('error', 'skip'))):
+        if getattr(cfg, name) not in allowed:
+            raise UserError(f"{name}: expected one of {allowed}, got {getattr(cfg, name)!r}")
     return layers
 
 def _drop_ids(tokenizer, cfg:CollectConfig) -> list[int]:
@@ -560,6 +602,20 @@ def _hidden_size(model) -> int|None:
 
 def _source_name(texts):
     return str(texts) if isinstance(texts, (str, os.PathLike)) else None
+
+def source_files(texts) -> dict|None:
+    "`{file: [size, mtime]}` of the text files of a path source (None for an iterable): what a resume compares."
+    if not isinstance(texts, (str, os.PathLike)) or not Path(texts).exists(): return None
+    p = Path(texts)
+    base = p if p.is_dir() else p.parent
+    return {f.relative_to(base).as_posix(): [f.stat().st_size, int(f.stat().st_mtime)] for f in _text_files(p)}
+
+def _check_inputs(texts, out_dir, cfg:CollectConfig) -> Path:
+    "`out_dir` as a Path, after checking that it is no file and that a path source's first document reads."
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir(): raise UserError(f"out_dir {out_dir} is a file, not a folder")
+    if isinstance(texts, (str, os.PathLike)): next(iter_texts(texts, cfg.text_field, cfg.bad_files), None)
+    return out_dir
 
 def _run_config(model, tokenizer, texts, cfg:CollectConfig, layers:list[int], n_blocks:int, world_size:int,
                 drop:list[int]) -> dict:
@@ -603,7 +659,7 @@ def _collect_rank(model, tokenizer, texts, cfg:CollectConfig, writer:_Writer, dr
     start, skip_rows = prog['next_batch'], prog['skip_rows']
     batches = tokenize_docs(tokenizer, texts, cfg.ctx_len, cfg.batch_size, pack=cfg.pack, chat=cfg.chat,
                             text_field=cfg.text_field, add_special_tokens=cfg.add_special_tokens,
-                            rank=rank, world_size=world_size, max_docs=cfg.max_docs)
+                            rank=rank, world_size=world_size, max_docs=cfg.max_docs, bad_files=cfg.bad_files)
     with tqdm(desc=f'collect rank {rank}' if world_size > 1 else 'collect', unit='tok', unit_scale=True,
               disable=not progress, total=max_rows, initial=prog['rows'] if max_rows else 0) as bar:
         for b, batch in enumerate(batches):
@@ -624,21 +680,30 @@ def _merge_when_done(out_dir:Path, state, world_size:int, prog:dict) -> dict:
         if len(done) == world_size and all(done): return merge_manifests(out_dir)
     return prog
 
+def _resume_note(out_dir:Path, prog:dict, rank:int, world_size:int) -> str|None:
+    "What a rerun finds in `out_dir` for this rank: None when it starts afresh."
+    who = f' (rank {rank})' if world_size > 1 else ''
+    if prog['complete']: return f"{out_dir}{who}: already complete ({prog['rows']:,} rows); nothing to collect"
+    if prog['rows'] or prog['next_batch']:
+        return (f"resuming {out_dir}{who}: {prog['rows']:,} rows in {len(prog['shards'])} shards already stored; "
+                f"continuing at batch {prog['next_batch']}")
+
 def collect_activations(model: nn.Module, tokenizer, texts,  # a text source, as for `iter_texts`
                         out_dir,  # the run's folder: layer_{L}/ shards, progress/, manifest.json
                         cfg: CollectConfig,
-                        progress: bool = True,  # show a progress bar
+                        progress: bool = True,  # show a progress bar (and say when a run resumes)
                         on_event: Callable | None = None  # called as on_event(kind, info) at each shard and commit
                         ) -> dict:
     "Store block outputs of `cfg.layers` for `texts` as parquet shards in `out_dir`, resumably; returns the manifest."
     n_blocks = len(find_blocks(model))
     layers = _check_config(cfg, n_blocks)
     rank, world_size, state = _dist_info(cfg.rank, cfg.world_size)
-    out_dir = Path(out_dir)
+    out_dir = _check_inputs(texts, out_dir, cfg)  # all checked before anything on disk changes
     for L in layers: (out_dir/f'layer_{L}').mkdir(parents=True, exist_ok=True)
     drop = _drop_ids(tokenizer, cfg)
     config = _run_config(model, tokenizer, texts, cfg, layers, n_blocks, world_size, drop)
-    prog, ppath = _start_progress(out_dir, rank, layers, config, cfg.overwrite)
+    prog, ppath = _start_progress(out_dir, rank, layers, config, cfg.overwrite, source_files(texts))
+    if progress and (note := _resume_note(out_dir, prog, rank, world_size)): print(note)
     was_training = model.training
     model.eval()  # dropout would make reruns (and resume) differ
     try:
@@ -656,7 +721,7 @@ def read_manifest(path) -> dict:
     p = Path(path)
     if p.is_dir(): p = p/'manifest.json'
     if not p.exists(): raise FileNotFoundError(f"no manifest at {p}")
-    return json.loads(p.read_text())
+    return read_json(p)
 
 def _rank_progress(out_dir:Path) -> list[dict]:
     "Every rank's progress under `out_dir`, checked: ranks 0..W-1 all there, with one configuration, all complete."
@@ -681,6 +746,7 @@ def merge_manifests(out_dir) -> dict:
               'filtered': {k: sum(p['counts']['filtered'][k] for p in progs) for k in FILTER_REASONS}}
     base = dict(format='ocs-activations', version=FORMAT_VERSION, **{k: v for k, v in cfg.items() if k != 'filters'},
                 site_doc=SITE_DOC, filters=cfg['filters'], counts=counts, n_tokens=sum(p['rows'] for p in progs))
+    for d in [out_dir] + [out_dir/f'layer_{L}' for L in cfg['layers']]: remove_stale_temps(d, 'manifest.json')
     for L in cfg['layers']:
         stats = RunningStats()
         for p in progs: stats.merge(RunningStats.from_dict(p['stats'][str(L)]))
@@ -707,7 +773,7 @@ class ShardInfo:
     column: str  # 'activation', or 'residual_stream' in the original open-concept-steering layout
     has_meta: bool  # it has the token_id, doc_id and position columns
 
-def _corrupt(path, e): return ValueError(f"corrupt or truncated activation shard {path}: {e}")
+def _corrupt(path, e): return UserError(f"corrupt or truncated activation shard {path}: {e}")
 
 def _binary_layout(path, sch:pa.Schema, t) -> tuple[int, str]:
     "`(d, dtype)` of a format-2 shard: the `ocs` schema metadata says how to read the bytes of a row."
@@ -796,17 +862,32 @@ def shard_files(path) -> tuple[Path, list[Path]]:
     subs = sorted(q for q in p.glob('layer_*') if q.is_dir())
     if len(subs) == 1: return shard_files(subs[0])
     if subs:
-        raise ValueError(f"{p} holds several layers ({', '.join(q.name for q in subs)}); pass one of those folders")
+        raise UserError(f"{p} holds several layers ({', '.join(q.name for q in subs)}); pass one of those folders")
     raise FileNotFoundError(f"no .parquet activation shards in {p}")
+
+def committed_shards(folder, files:list[Path]) -> list[Path]:
+    "The `files` of a layer folder that its collection committed: all once finished, else those its progress lists."
+    folder = Path(folder)
+    progress = folder.parent/'progress'
+    if (folder/'manifest.json').exists() or not progress.is_dir(): return files  # finished, or not written by collect
+    done = {_shard_name(int(p.stem.split('-')[1]), idx) for p in progress.glob('rank-*.json')
+            for idx, _ in read_json(p)['shards']}
+    keep = [f for f in files if f.name in done]
+    if not keep: raise UserError(f"{folder}: the collection has not committed a shard yet (no manifest.json); "
+                                 "rerun the same ocs collect command to finish it")
+    warnings.warn(f"{folder}: the collection has not finished (no manifest.json); reading the {len(keep)} shards its "
+                  f"progress files committed and leaving out {len(files) - len(keep)}; rerun the same ocs collect "
+                  "command to finish it")
+    return keep
 
 # %% ../nbs/01_collect.ipynb #caf46e31
 def _reference_shard(infos:list[ShardInfo], folder:Path) -> ShardInfo:
     "The first non-empty shard, after checking that every non-empty shard has its width and dtype."
     ref = next((s for s in infos if s.rows), None)
-    if ref is None: raise ValueError(f"all {len(infos)} shards in {folder} are empty")
+    if ref is None: raise UserError(f"all {len(infos)} shards in {folder} are empty")
     for s in infos:
         if s.rows and (s.d, s.dtype) != (ref.d, ref.dtype):
-            raise ValueError(f"shards of different kinds in {folder}: {ref.path.name} holds width {ref.d} {ref.dtype}, "
+            raise UserError(f"shards of different kinds in {folder}: {ref.path.name} holds width {ref.d} {ref.dtype}, "
                              f"{s.path.name} holds width {s.d} {s.dtype}")
     return ref
 
@@ -832,6 +913,7 @@ class ActivationDataset(torch.utils.data.IterableDataset):
                  drop_last:bool=False,
                  in_memory:bool=False): # keep decoded shards in RAM after the first epoch (small datasets)
         self.dir, files = shard_files(path)
+        if Path(path).is_dir(): files = committed_shards(self.dir, files)  # never a shard a killed run left
         infos = [scan_shard(f) for f in files]
         ref = _reference_shard(infos, self.dir)
         self.shards = [s for s in infos if s.rows]
@@ -1261,7 +1343,7 @@ def ocs_collect(model:str, # HF Hub id or local folder of a causal LM
                 text_field:str='text', # column / JSON field holding the text (chat: the messages)
                 chat:bool=False, # documents are chat message lists; keep only assistant tokens
                 keep_special:bool=False, # keep BOS/EOS/PAD and other special tokens
-                outlier_factor:float=None, # drop tokens whose norm exceeds this × the batch median
+                outlier_factor:float=MASSIVE_FACTOR, # drop massive activations: norm > this × batch median (0: keep)
                 nonfinite:str='skip', # 'skip' (count and drop) or 'error' on NaN/inf activations
                 dtype:str='bfloat16', # storage dtype: bfloat16, float16 or float32
                 model_dtype:str=None, # dtype to run the model in (default: the checkpoint's)
@@ -1270,6 +1352,7 @@ def ocs_collect(model:str, # HF Hub id or local folder of a causal LM
                 max_docs:int=None, # use only the first documents of the source
                 max_tokens:int=None, # stop after storing this many tokens in total
                 overwrite:bool=False, # discard an existing run in out_dir instead of resuming it
+                bad_files:str='error', # 'skip' a text file that cannot be read (with a warning) instead of stopping
                 quiet:bool=False): # no progress bar
     "Collect residual-stream activations of `layers` into parquet shards; rerun the same command to resume."
     if device is None:
@@ -1277,13 +1360,15 @@ def ocs_collect(model:str, # HF Hub id or local folder of a causal LM
             from accelerate import PartialState
             device = str(PartialState(cpu=not torch.cuda.is_available()).device)
         else: device = 'cuda' if torch.cuda.is_available() else 'cpu'
-    m, tok = load_model(model, dtype=model_dtype, device=device, revision=revision)
     try: layer_list = [int(x) for x in str(layers).split(',') if x.strip()]
     except ValueError:
         raise SystemExit(f"ocs collect: layers must be comma-separated integers, got {layers!r}") from None
     cfg = CollectConfig(layers=layer_list, ctx_len=ctx_len, batch_size=batch_size, shard_size=shard_size, pack=pack,
-                        chat=chat, text_field=text_field, drop_special=not keep_special, outlier_factor=outlier_factor,
-                        nonfinite=nonfinite, dtype=dtype, max_docs=max_docs, max_tokens=max_tokens,
+                        chat=chat, text_field=text_field, drop_special=not keep_special,
+                        outlier_factor=outlier_factor or None, nonfinite=nonfinite, dtype=dtype, max_docs=max_docs,
+                        max_tokens=max_tokens, bad_files=bad_files,
                         overwrite=overwrite, model_name=model, revision=revision)
+    _check_inputs(source, out_dir, cfg)  # before loading a large model for nothing
+    m, tok = load_model(model, dtype=model_dtype, device=device, revision=revision)
     out = collect_activations(m, tok, source, out_dir, cfg, progress=not quiet)
     if 'n_tokens' in out: print(f"stored {out['n_tokens']:,} tokens of layers {out['layers']} in {out_dir}")

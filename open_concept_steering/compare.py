@@ -10,7 +10,7 @@ from typing import Callable, Sequence
 import numpy as np, torch
 from fastcore.script import call_parse
 from tqdm.auto import tqdm
-from .files import atomic_write, write_json, write_text
+from .files import UserError, atomic_write, write_json, write_text
 from .hf_model import special_ids, unembed_directions
 from .collect import tokenize_docs
 from .features import site_activations
@@ -38,7 +38,7 @@ def site_tokens(steerer: Steerer, texts: Sequence[str], ctx_len: int = 128, batc
         keep = (b['attention_mask'] > 0) & ~torch.isin(b['input_ids'], drop)
         rows.append(acts[keep.to(acts.device)].double().cpu())
     x = torch.cat(rows) if rows else torch.zeros(0, sae.d_in, dtype=torch.float64)
-    if not len(x): raise ValueError(f"no text tokens in {len(texts)} texts: nothing to average")
+    if not len(x): raise UserError(f"no text tokens in {len(texts)} texts: nothing to average")
     norms = x.norm(dim=-1)
     return x[norms <= outlier_factor * norms.median()]
 
@@ -54,7 +54,7 @@ def concept_token_ids(tokenizer, words: Sequence[str]) -> list[int]:
     variants = [tokenizer(v, add_special_tokens=False).input_ids for w in words
                 for v in (' ' + w, ' ' + w.capitalize(), w.capitalize())]
     ids = sorted({v[0] for v in variants if len(v) == 1})  # the first piece of ' innings' is ' in': not the concept
-    if not ids: raise ValueError(f"none of the concept words {list(words)} is a single token of this tokenizer")
+    if not ids: raise UserError(f"none of the concept words {list(words)} is a single token of this tokenizer")
     return ids
 
 def unit_directions(sae, features=None) -> torch.Tensor:
@@ -189,7 +189,7 @@ def split_instructions(instructions: Sequence[str], n_select: int, seed: int = 0
     "A seeded split of `instructions` into `n_select` for choosing strengths and the rest for testing (disjoint)."
     items = list(dict.fromkeys(instructions))                     # unique, in order
     if not 0 < n_select < len(items):
-        raise ValueError(f"n_select={n_select}: need 0 < n_select < {len(items)} (the number of distinct instructions)")
+        raise UserError(f"n_select={n_select}: need 0 < n_select < {len(items)} (the number of distinct instructions)")
     random.Random(seed).shuffle(items)
     return items[:n_select], items[n_select:]
 
@@ -201,7 +201,7 @@ def select_strength(run: Callable, strengths: Sequence[float], select: Sequence[
     "The strength with the best mean `hm` on `select`, and the rows of `run` at that strength on `test` only."
     leak = set(select) & set(test)
     if leak:
-        raise ValueError(f"{len(leak)} instructions are in both the selection and the test set: {sorted(leak)[:3]}")
+        raise UserError(f"{len(leak)} instructions are in both the selection and the test set: {sorted(leak)[:3]}")
     tried = {float(s): _mean(run(float(s), list(select))) for s in strengths}
     best = max(tried, key=lambda s: (np.nan_to_num(tried[s], nan=-1.0), -abs(s)))
     return dict(strength=best, selection=tried, rows=run(best, list(test)))
@@ -382,7 +382,7 @@ def read_texts(src, where: str) -> list[str]:
     if p.suffix == '.parquet':
         import pyarrow.parquet as pq
         rows = pq.read_table(p).to_pylist()
-        if rows and 'text' not in rows[0]: raise ValueError(f"{where}: {src} has no 'text' column")
+        if rows and 'text' not in rows[0]: raise UserError(f"{where}: {src} has no 'text' column")
         return [r['text'] for r in rows if r.get('kind', 'concept') == 'concept']
     if p.suffix == '.json':
         data = json.loads(p.read_text(encoding='utf-8'))
@@ -392,14 +392,14 @@ def read_texts(src, where: str) -> list[str]:
 def read_concepts(src) -> list[dict]:
     "The concept list of `--compare`: each with a `name`, `texts` (or a `texts_file`) and concept `words`."
     data = json.loads(Path(src).read_text(encoding='utf-8')) if Path(src).exists() else None
-    if not isinstance(data, list) or not data: raise ValueError(f"--compare {src}: expected a JSON list of concepts")
+    if not isinstance(data, list) or not data: raise UserError(f"--compare {src}: expected a JSON list of concepts")
     out = []
     for i, c in enumerate(data):
         where = f"--compare {src}: concept {i}"
         if not isinstance(c, dict) or not c.get('name') or not c.get('words'):
-            raise ValueError(f"{where}: needs 'name' and 'words' (and 'texts' or 'texts_file')")
+            raise UserError(f"{where}: needs 'name' and 'words' (and 'texts' or 'texts_file')")
         texts = c.get('texts') or (read_texts(c['texts_file'], where) if c.get('texts_file') else [])
-        if not texts: raise ValueError(f"{where} ({c['name']}): no concept texts")
+        if not texts: raise UserError(f"{where} ({c['name']}): no concept texts")
         out.append(dict(name=str(c['name']), texts=[str(t) for t in texts], words=[str(w) for w in c['words']]))
     return out
 
@@ -431,7 +431,7 @@ def ocs_compare(model: str,  # HF model id or local folder
                 no_model_check: bool = False):  # compare even if the SAE's model_name differs from the model
     "Leaderboard of steering methods (SAE features by input and by output, DiffMean, prompting, random feature)."
     if not compare or not neutral:
-        raise ValueError("give the concepts and the neutral texts: --compare FILE --neutral FILE")
+        raise UserError("give the concepts and the neutral texts: --compare FILE --neutral FILE")
     concepts = read_concepts(compare)
     neutral_texts = read_texts(neutral, '--neutral')
     asks = read_texts(instructions, '--instructions') if instructions else INSTRUCTIONS

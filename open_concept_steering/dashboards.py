@@ -300,6 +300,7 @@ def ocs_features(sae: str,  # SAE folder or file (any format `load_sae` reads)
                  device: str = 'cpu',  # torch device for the SAE and the model
                  seed: int = 0,  # seed of the random samples
                  fresh: bool = False,  # ignore an existing checkpoint instead of resuming
+                 nonfinite: str = 'skip',  # 'skip' (drop and count) or 'error' on NaN/inf activations
                 ):
     "Mine top activations, statistics, logit lens and dashboards for a trained SAE."
     from open_concept_steering.sae import load_sae
@@ -307,9 +308,10 @@ def ocs_features(sae: str,  # SAE folder or file (any format `load_sae` reads)
     if layer is None: layer = getattr(s.cfg, 'layer', None)
     res = mine_features(s, data, out, k=k, ctx_before=ctx_before, ctx_after=ctx_after, n_random=n_random,
                         n_pool=n_pool, layer=layer, batch_size=batch_size, max_tokens=max_tokens,
-                        checkpoint_every=checkpoint_every, resume=not fresh, seed=seed)
-    alive = int((res['stats']['count'] > 0).sum())
-    print(f"mined {res['meta']['n_tokens']:,} tokens: {alive}/{s.d_sae} features fire; results in {out}")
+                        checkpoint_every=checkpoint_every, resume=not fresh, seed=seed, nonfinite=nonfinite)
+    alive, dropped = int((res['stats']['count'] > 0).sum()), res['meta']['nonfinite_dropped']
+    skipped = f" ({dropped:,} tokens with NaN/inf activations skipped)" if dropped else ''
+    print(f"mined {res['meta']['n_tokens']:,} tokens{skipped}: {alive}/{s.d_sae} features fire; results in {out}")
     lm = tok = None
     if model is not None:
         from open_concept_steering.hf_model import load_model

@@ -216,7 +216,7 @@ def _train_config(cfg, data_dir, layer, out_dir):
                        batch_size=cfg.sae_batch, steps=cfg.sae_steps, lr=cfg.sae_lr, val_fraction=0.05, seed=cfg.seed,
                        log_every=max(1, cfg.sae_steps // 100), eval_every=0, checkpoint_every=0, plots=False,
                        dead_window=200_000, sample_tokens=32768, eval_tokens=65536, device=cfg.device,
-                       saes=[dict(name='sae')])
+                       saes=[dict(name='sae')], overwrite=True)  # a stage killed mid-training starts it again
 
 def stage_train(cfg, model, tok, evals, data_dir, layer):
     "Train (or load) the SAE into `train/sae/`, evaluate it and measure CE loss recovered."
@@ -311,12 +311,13 @@ def doc_peaks(sae, data_dir, layer, batch_size: int = 8192, device='cpu') -> tup
     out.scatter_reduce_(0, inv[:, None].expand(-1, sae.d_sae), torch.cat(peaks), 'amax')
     return uniq, out
 
-def concept_candidates(lens: torch.Tensor, selectivity: dict, tok, freq: torch.Tensor, concepts, top: int = 5) -> dict:
+def concept_candidates(lens: torch.Tensor, selectivity: dict, tok, freq: torch.Tensor, concepts, top: int = 5,
+                       table: dict | None = None) -> dict:  # `{concept: {'anchors': [...]}}` (default `CONCEPTS`)
     "Per concept: the best feature by contrast AUROC + logit lens, with the top features of each signal."
     ok = (freq > 0) & (freq < 0.2)                       # live, not dense
     res = {}
     for c in concepts:
-        anchors = anchor_ids(tok, CONCEPTS[c]['anchors'])
+        anchors = anchor_ids(tok, (table or CONCEPTS)[c]['anchors'])
         lens_s = lens[:, list(anchors.values())].max(1).values if anchors else torch.zeros(lens.shape[0])
         con_s = selectivity[c]['auroc'] if selectivity.get(c) is not None else torch.full_like(lens_s, 0.5)
         total = _standardise(lens_s, ok) + _standardise(con_s, ok)

@@ -12,17 +12,20 @@ import torch, torch.nn as nn
 from safetensors.torch import save_file, load_file
 from tqdm.auto import tqdm
 from fastcore.basics import patch
-from .files import atomic_write, write_json
+from .files import (UserError, atomic_write, write_json, write_tensors, read_tensors,
+                                         remove_stale_temps)
 from .hf_model import SiteView, block_activations
 from .sae import eval_mode
 from .collect import (CollectConfig, collect_activations, decode_activations, read_manifest,
-                                         read_shard, scan_shard, shard_files)
+                                         read_shard, scan_shard, shard_files, committed_shards)
+
 
 # %% auto #0
-__all__ = ['HIST_EDGES', 'merge_topk', 'TopKBuffer', 'activation_shards', 'load_shard', 'hist_bins', 'pack_loc', 'unpack_loc',
-           'firing_triplets', 'FeatureMiner', 'encode_features', 'sparse_codes', 'gather_contexts', 'mine_features',
-           'save_mining_results', 'load_feature_stats', 'load_examples', 'load_pool', 'feature_examples',
-           'check_features', 'sae_layer', 'SiteEncoder', 'site_activations', 'mine_texts']
+__all__ = ['HIST_EDGES', 'STATE_FILE', 'RESULT_FILES', 'merge_topk', 'TopKBuffer', 'activation_shards', 'load_shard', 'hist_bins',
+           'pack_loc', 'unpack_loc', 'firing_triplets', 'FeatureMiner', 'encode_features', 'sparse_codes',
+           'gather_contexts', 'mine_features', 'save_mining_results', 'load_feature_stats', 'load_examples',
+           'load_pool', 'feature_examples', 'check_features', 'sae_layer', 'SiteEncoder', 'site_activations',
+           'mine_texts']
 
 # %% ../nbs/03_features.ipynb #b0285075
 def _desc_key(row: torch.Tensor, v: torch.Tensor) -> torch.Tensor:
@@ -135,14 +138,19 @@ class TopKBuffer:
 def activation_shards(data_dir, layer: int | None = None) -> list[Path]:
     "Sorted shard files of an activation folder (or of its `layer_{layer}` subfolder)."
     p = Path(data_dir)
+    if layer is not None and p.is_dir() and not (p / f'layer_{layer}').is_dir():
+        held = sorted(q.name for q in p.glob('layer_*') if q.is_dir())
+        if held: raise UserError(f"{p} has no layer_{layer} folder; it holds {', '.join(held)} (choose with layer=N)",
+                                 cli={'layer=N': '--layer N'})
     if layer is not None and (p / f'layer_{layer}').is_dir(): p = p / f'layer_{layer}'
-    return shard_files(p)[1]
+    folder, files = shard_files(p)
+    return committed_shards(folder, files) if p.is_dir() else files
 
 def load_shard(path, activations: bool = True) -> dict:
     "A shard's `token_id`, `doc_id`, `position` (numpy) and `activation` as a float32 `(n, d)` tensor."
     info = scan_shard(path)
     if not info.has_meta:
-        raise ValueError(f"{path}: no token_id/doc_id/position columns; mining needs a shard written by 01_collect")
+        raise UserError(f"{path}: no token_id/doc_id/position columns; mining needs a shard written by 01_collect")
     if not activations:
         t = pq.read_table(path, columns=['token_id', 'doc_id', 'position'])
         return {c: t.column(c).to_numpy() for c in t.column_names}
@@ -336,7 +344,9 @@ def _window_acts(sae, x, rows, e_i, w_i, feat, acts, max_elems: int) -> list[tup
     step = max(1, max_elems // sae.d_sae)
     pool_trip = []
     for a in range(0, len(needed), step):
-        codes = encode_features(sae, x[torch.from_numpy(needed[a:a + step])]).cpu()  # (chunk, d_sae)
+        xs = x[torch.from_numpy(needed[a:a + step])]
+        codes = encode_features(sae, xs).cpu()  # (chunk, d_sae)
+        codes[~torch.isfinite(xs).all(1).cpu()] = float('nan')  # a NaN/inf input row: its activations are unknown
         lo, hi = np.searchsorted(inv_sorted, a), np.searchsorted(inv_sorted, a + step)
         ent = by_row[lo:hi]  # the slots that these rows fill
         loc = torch.from_numpy(inv[ent] - a)
@@ -392,25 +402,57 @@ def _sae_info(sae) -> dict:
     return dict(d_in=int(getattr(sae, 'd_in', 0) or 0), d_sae=int(sae.d_sae), arch=getattr(sae, 'arch', None),
                 model_name=d.get('model_name'), layer=d.get('layer'), fingerprint=_sae_fingerprint(sae))
 
-def _resume(miner: FeatureMiner, state_p: Path, state_j: Path, params: dict) -> int:
-    "Load a checkpoint written with the same `params` into `miner`; how many shards it holds (0 without one)."
-    if not (state_j.exists() and state_p.exists()): return 0
-    st = json.loads(state_j.read_text())
-    if st['params'] != params:
-        raise ValueError(f"{state_j} was written with other parameters/SAE/shards; delete it or pass resume=False")
-    miner.load_state_dict(load_file(state_p))
-    return st['shards_done']
+STATE_FILE = 'mining_state.safetensors'
+RESULT_FILES = ('feature_stats.safetensors', 'examples.parquet', 'pool.parquet', 'features_meta.json')
 
-def _mine_shard(miner: FeatureMiner, sae, path, shard_idx: int, batch: int, max_tokens: int | None, seed: int):
-    "Fold one shard (up to `max_tokens` tokens in all) into `miner`, `batch` rows at a time."
+def _save_state(miner: FeatureMiner, path: Path, params: dict, done: int, dropped: int):
+    "The miner's buffers, with the parameters and the shards and non-finite rows they hold, in one atomic write."
+    write_tensors(path, miner.state_dict(),
+                  metadata=dict(params=json.dumps(params), shards_done=str(done), nonfinite_dropped=str(dropped)))
+
+def _resume(miner: FeatureMiner, path: Path, params: dict) -> tuple[int, int]:
+    "Load a checkpoint written with the same `params` into `miner`: `(shards, non-finite rows dropped)`, 0s without."
+    if not path.exists(): return 0, 0
+    sd, meta = read_tensors(path, metadata=True)
+    if 'params' not in meta: return 0, 0  # an older checkpoint without its parameters: not trusted, mined again
+    saved, now = json.loads(meta['params']), json.loads(json.dumps(params))
+    if saved != now:
+        diff = ', '.join(sorted(k for k in set(saved) | set(now) if saved.get(k) != now.get(k)))
+        raise UserError(f"{path} holds a run with other settings ({diff} differ); pass resume=False to start afresh "
+                        "or mine into another folder", cli={'resume=False': '--fresh'})
+    miner.load_state_dict(sd)
+    return int(meta['shards_done']), int(meta.get('nonfinite_dropped', 0))
+
+# %% ../nbs/03_features.ipynb #34f87843
+def _check_widths(files: list[Path], d_in: int):
+    "Every non-empty shard holds activations of width `d_in` (footers only); the error names the first that doesn't."
+    for f in files:
+        info = scan_shard(f)
+        if info.rows and info.d != d_in:
+            raise UserError(f"{f}: activations have width {info.d} but the SAE expects d_in={d_in}")
+
+def _finite_rows(x: torch.Tensor, path, nonfinite: str) -> torch.Tensor | None:
+    "Indices of the rows of `x` without NaN/inf (None when all are finite); `nonfinite='error'` stops at the first."
+    ok = torch.isfinite(x).all(1)
+    if bool(ok.all()): return None
+    if nonfinite == 'error':
+        raise UserError(f"{path}: {int((~ok).sum())} of {len(x)} rows hold NaN/inf activations; pass nonfinite='skip' "
+                        "to drop and count them", cli={"nonfinite='skip'": '--nonfinite skip'})
+    return ok.nonzero().squeeze(1)
+
+def _mine_shard(miner: FeatureMiner, sae, path, shard_idx: int, batch: int, max_tokens: int | None, seed: int,
+                nonfinite: str = 'skip') -> int:
+    "Fold one shard (up to `max_tokens` tokens in all) into `miner`, `batch` rows at a time; rows with NaN/inf dropped."
     s = load_shard(path)
-    n = len(s['doc_id']) if max_tokens is None else min(len(s['doc_id']), max_tokens - miner.n_tokens)
+    x, doc, pos = s['activation'], s['doc_id'].astype(np.int64), s['position'].astype(np.int64)
+    ok = _finite_rows(x, path, nonfinite)
+    if ok is not None: x, doc, pos = x[ok], doc[ok.numpy()], pos[ok.numpy()]
+    n = len(doc) if max_tokens is None else min(len(doc), max_tokens - miner.n_tokens)
     gen = torch.Generator(device=next(sae.parameters()).device).manual_seed(seed * 1_000_003 + shard_idx)
-    doc = torch.from_numpy(s['doc_id'][:n].astype(np.int64))
-    pos = torch.from_numpy(s['position'][:n].astype(np.int64))
+    doc, pos = torch.from_numpy(doc[:n]), torch.from_numpy(pos[:n])
     for a in range(0, n, batch):
-        miner.update_sparse(*sparse_codes(sae, s['activation'][a:min(a + batch, n)]), doc[a:a + batch],
-                            pos[a:a + batch], gen)
+        miner.update_sparse(*sparse_codes(sae, x[a:min(a + batch, n)]), doc[a:a + batch], pos[a:a + batch], gen)
+    return 0 if ok is None else len(s['doc_id']) - len(ok)
 
 # %% ../nbs/03_features.ipynb #5bd0313a
 def _check_site(sae, files):
@@ -420,28 +462,34 @@ def _check_site(sae, files):
     held = read_manifest(folder).get('site') or 'block_out'
     reads = getattr(sae, 'reads', None) or getattr(getattr(sae, 'cfg', None), 'site', 'block_out')
     if held != reads:
-        raise ValueError(f"{folder}: the shards hold {held!r} activations but the SAE reads {reads!r}; mine texts "
+        raise UserError(f"{folder}: the shards hold {held!r} activations but the SAE reads {reads!r}; mine texts "
                          "with `mine_texts`, or wrap the SAE for these shards: `SiteEncoder(sae, model)`")
+
+def _open_out(out_dir, resume: bool) -> Path:
+    "`out_dir`, created, without the temporary files a killed run left (and without the checkpoint unless `resume`)."
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(out_dir, STATE_FILE, *RESULT_FILES)
+    (out_dir / 'mining_state.json').unlink(missing_ok=True)  # the count of an older two-file checkpoint
+    if not resume: (out_dir / STATE_FILE).unlink(missing_ok=True)
+    return out_dir
 
 def mine_features(sae, data_dir, out_dir, k: int = 20, ctx_before: int = 10, ctx_after: int = 4, n_random: int = 20,
                   n_pool: int = 256, layer: int | None = None, batch_size: int = 4096, max_elems: int = 2 ** 25,
                   max_tokens: int | None = None, checkpoint_every: int = 10, max_shards: int | None = None,
-                  resume: bool = True, seed: int = 0, context_acts: bool = True, progress: bool = True) -> dict | None:
+                  resume: bool = True, seed: int = 0, context_acts: bool = True, progress: bool = True,
+                  nonfinite: str = 'skip') -> dict | None: # 'skip' (count and drop) or 'error' on NaN/inf activations
     "Stream activation shards through `sae`; save per-feature stats, top/random examples with contexts, a random pool."
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    if nonfinite not in ('skip', 'error'): raise UserError(f"nonfinite: expected 'skip' or 'error', got {nonfinite!r}")
     files = activation_shards(data_dir, layer)
-    d = scan_shard(files[0]).d
-    if d != sae.d_in: raise ValueError(f"{files[0]}: activations have width {d} but the SAE expects d_in={sae.d_in}")
+    _check_widths(files, sae.d_in)
     _check_site(sae, files)
+    out_dir = _open_out(out_dir, resume)
     params = dict(k=k, ctx_before=ctx_before, ctx_after=ctx_after, n_random=n_random, n_pool=n_pool, seed=seed,
-                  max_tokens=max_tokens, files=[str(f) for f in files], sae=_sae_info(sae))
+                  max_tokens=max_tokens, files=[str(f) for f in files], sae=_sae_info(sae), nonfinite=nonfinite)
     miner = FeatureMiner(sae.d_sae, k, n_random, n_pool, device=next(sae.parameters()).device)
-    state_p, state_j = out_dir / 'mining_state.safetensors', out_dir / 'mining_state.json'
-    start = _resume(miner, state_p, state_j, params) if resume else 0
-    def save_state(done):  # the miner's buffers and how many shards they hold
-        atomic_write(state_p, lambda t: save_file(miner.state_dict(), t))
-        write_json(state_j, dict(params=params, shards_done=done))
+    state_p = out_dir / STATE_FILE
+    start, dropped = _resume(miner, state_p, params)
     t0, done, stopped = time.time(), start, False
     batch = max(1, min(batch_size, max_elems // sae.d_sae))
     for si in tqdm(range(start, len(files)), desc='mining', disable=not progress, initial=start, total=len(files)):
@@ -449,15 +497,17 @@ def mine_features(sae, data_dir, out_dir, k: int = 20, ctx_before: int = 10, ctx
         if max_shards is not None and si - start >= max_shards:
             stopped = True
             break
-        _mine_shard(miner, sae, files[si], si, batch, max_tokens, seed)
+        dropped += _mine_shard(miner, sae, files[si], si, batch, max_tokens, seed, nonfinite)
         done = si + 1
-        if checkpoint_every and (done - start) % checkpoint_every == 0 and done < len(files): save_state(done)
+        if checkpoint_every and (done - start) % checkpoint_every == 0 and done < len(files):
+            _save_state(miner, state_p, params, done, dropped)
     if stopped:
-        save_state(done)
+        _save_state(miner, state_p, params, done, dropped)
         return None
     res = save_mining_results(miner, files[:done], out_dir, sae if context_acts else None,
-                              dict(params, seconds_mining=time.time() - t0), ctx_before, ctx_after, progress)
-    for p in (state_p, state_j): p.unlink(missing_ok=True)
+                              dict(params, seconds_mining=time.time() - t0, nonfinite_dropped=dropped),
+                              ctx_before, ctx_after, progress)
+    state_p.unlink(missing_ok=True)
     return res
 
 # %% ../nbs/03_features.ipynb #87acf885
@@ -515,6 +565,7 @@ def save_mining_results(miner: FeatureMiner, files, out_dir, sae=None, params: d
                         ctx_before: int = 10, ctx_after: int = 4, progress: bool = True) -> dict:
     "Write `feature_stats.safetensors`, `examples.parquet`, `pool.parquet`, `features_meta.json` from a finished miner."
     out_dir = Path(out_dir)
+    (out_dir / 'features_meta.json').unlink(missing_ok=True)  # written last: until then no finished run is here
     t0 = time.time()
     stats = {k: v.cpu().contiguous() for k, v in miner.stats().items()}
     atomic_write(out_dir / 'feature_stats.safetensors', lambda t: save_file(stats, t))
@@ -573,7 +624,7 @@ def check_features(features, d_sae: int, what: str = 'features') -> list[int]:
     feats = [int(i) for i in np.atleast_1d(np.asarray(features))]
     bad = [i for i in feats if not 0 <= i < d_sae]
     if bad:
-        raise IndexError(f"{what}: {bad[:5]} out of range; valid feature indices are 0..{d_sae - 1} (d_sae={d_sae})")
+        raise UserError(f"{what}: {bad[:5]} out of range; valid feature indices are 0..{d_sae - 1} (d_sae={d_sae})")
     return feats
 
 # %% ../nbs/03_features.ipynb #2cdf0e28

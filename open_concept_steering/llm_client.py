@@ -4,7 +4,7 @@
 
 # %% ../nbs/00a_llm_client.ipynb #89baf5d7
 from __future__ import annotations
-import asyncio, concurrent.futures, copy, hashlib, json, logging, os, random, tempfile, weakref
+import asyncio, concurrent.futures, contextlib, copy, hashlib, json, logging, os, random, tempfile, weakref
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -15,13 +15,15 @@ from .files import write_text
 from tqdm.auto import tqdm
 
 # %% auto #0
-__all__ = ['MODES', 'LOCAL_HOSTS', 'LLMConfig', 'LLMError', 'LLMFatalError', 'LLMKeyError', 'LLMQuotaError', 'LLMConnectionError',
-           'LLMResponseError', 'is_local_url', 'resolve_api_key', 'cache_key', 'DiskCache', 'LLMUsage', 'backoff_delay',
-           'classify_error', 'as_messages', 'run_sync', 'StructuredLLM', 'as_llm', 'MapResult', 'amap', 'map_sync']
+__all__ = ['MODES', 'TEXT_MODE', 'LOCAL_HOSTS', 'LLMConfig', 'LLMError', 'LLMFatalError', 'LLMKeyError', 'LLMQuotaError',
+           'LLMConnectionError', 'LLMResponseError', 'is_local_url', 'resolve_api_key', 'cache_key', 'DiskCache',
+           'LLMUsage', 'backoff_delay', 'classify_error', 'as_messages', 'run_sync', 'StructuredLLM', 'as_llm',
+           'parse_text', 'YesNo', 'MapResult', 'amap', 'map_sync', 'free_port', 'serve_command', 'serve_model']
 
 # %% ../nbs/00a_llm_client.ipynb #d97f9ff5
 # our name -> instructor.Mode
 MODES = {'json': 'JSON', 'tools': 'TOOLS', 'md_json': 'MD_JSON', 'json_schema': 'JSON_SCHEMA'}
+TEXT_MODE = 'text'  # no JSON at all: the answer's text is read by the response model's `from_text` (small models)
 
 @dataclass
 class LLMConfig:
@@ -30,7 +32,7 @@ class LLMConfig:
     base_url: str | None = None # e.g. https://openrouter.ai/api/v1 or http://localhost:8000/v1 (None: OpenAI)
     api_key_env: str = 'OPENAI_API_KEY' # environment variable holding the key (never stored)
     allow_dummy_key: bool = False # a loopback base_url may run without a key (local vLLM)
-    mode: str = 'json' # json | tools | md_json | json_schema
+    mode: str = 'json' # json | tools | md_json | json_schema | text
     temperature: float | None = 0.7 # sampling temperature (None: server default)
     max_tokens: int | None = None # completion token limit (None: server default)
     max_concurrency: int = 8 # requests in flight at once
@@ -43,7 +45,8 @@ class LLMConfig:
     price_out: float | None = None # USD per 1M completion tokens
 
     def __post_init__(self):
-        if self.mode not in MODES: raise ValueError(f"LLMConfig.mode={self.mode!r}: expected one of {list(MODES)}")
+        if self.mode not in MODES and self.mode != TEXT_MODE:
+            raise ValueError(f"LLMConfig.mode={self.mode!r}: expected one of {list(MODES) + [TEXT_MODE]}")
         if self.max_concurrency < 1:
             raise ValueError(f'LLMConfig.max_concurrency must be >= 1, got {self.max_concurrency}')
         if self.max_retries < 0: raise ValueError(f'LLMConfig.max_retries must be >= 0, got {self.max_retries}')
@@ -212,7 +215,8 @@ class StructuredLLM:
             import openai, instructor
             raw = openai.AsyncOpenAI(base_url=self.cfg.base_url, api_key=self._api_key, max_retries=0,
                                      timeout=self.cfg.timeout)
-            client = instructor.from_openai(raw, mode=getattr(instructor.Mode, MODES[self.cfg.mode]))
+            mode = getattr(instructor.Mode, MODES.get(self.cfg.mode, 'JSON'))  # text mode uses `raw` alone
+            client = instructor.from_openai(raw, mode=mode)
             state = self._loops[loop] = (client, raw, asyncio.Semaphore(self.cfg.max_concurrency))
         return state
 
@@ -282,7 +286,8 @@ async def acomplete(self: StructuredLLM, response_model: type[BaseModel], messag
         async with sem:
             self.usage.requests += 1
             try:
-                obj, completion = await client.chat.completions.create_with_completion(
+                if cfg.mode == TEXT_MODE: obj, completion = await _text_answer(self, response_model, messages, params)
+                else: obj, completion = await client.chat.completions.create_with_completion(
                     model=cfg.model, messages=copy.deepcopy(messages), response_model=response_model,
                     max_retries=0, **params)
             except asyncio.CancelledError: raise
@@ -318,6 +323,36 @@ def as_llm(llm: StructuredLLM | LLMConfig | dict, # a client, or the settings to
         raise TypeError(f"llm: expected a StructuredLLM, LLMConfig or dict, got {type(llm).__name__}")
     if cache_dir is not None and llm.cache_dir is None: return StructuredLLM(llm, cache_dir=str(cache_dir))
     return StructuredLLM(llm)  # raises, naming the variable, if the key is missing
+
+# %% ../nbs/00a_llm_client.ipynb #c9af0516
+def parse_text(response_model: type[BaseModel], text: str) -> BaseModel:
+    "`response_model` from a plain-text answer: its `from_text`, or its one string field."
+    if hasattr(response_model, 'from_text'): return response_model.from_text(text)
+    names = list(response_model.model_fields)
+    if len(names) != 1:
+        raise TypeError(f"{response_model.__name__}: text mode needs a `from_text` classmethod or a single field, "
+                        f"it has {names}")
+    return response_model.model_validate({names[0]: text})
+
+async def _text_answer(llm: StructuredLLM, response_model, messages: list, params: dict):
+    "`(parsed answer, completion)` of a plain chat completion (text mode)."
+    _, raw, _ = llm._state()
+    completion = await raw.chat.completions.create(model=llm.cfg.model, messages=copy.deepcopy(messages), **params)
+    text = completion.choices[0].message.content or ''
+    try: return parse_text(response_model, text), completion
+    except Exception as e:
+        e.total_usage = getattr(completion, 'usage', None)  # the tokens were spent all the same
+        raise
+
+class YesNo(BaseModel):
+    "A yes/no answer (text mode: the first word of the answer decides)."
+    yes: bool
+    @classmethod
+    def from_text(cls, text: str) -> 'YesNo':
+        words = text.strip().lower().replace('*', '').split()
+        first = words[0].strip('.,:;!"\'') if words else ''
+        if first not in ('yes', 'no'): raise ValueError(f'expected an answer starting with yes or no: {text[:80]!r}')
+        return cls(yes=first == 'yes')
 
 # %% ../nbs/00a_llm_client.ipynb #dda9a805
 @dataclass
@@ -365,3 +400,83 @@ async def amap(fn: Callable, # async function of one item
 def map_sync(fn: Callable, items: Iterable, **kw) -> MapResult:
     "Synchronous `amap` (runs its own event loop; safe inside Jupyter)."
     return run_sync(amap(fn, items, **kw))
+
+# %% ../nbs/00a_llm_client.ipynb #78ad71ba
+def free_port() -> int:
+    "A TCP port on 127.0.0.1 that is free right now."
+    import socket
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+def serve_command(model: str, port: int, continuous_batching: bool = True, device: str = 'cpu') -> list[str]:
+    "The `transformers serve` command line for `model` on 127.0.0.1:`port` (run with this Python)."
+    import sys
+    cmd = [sys.executable, '-c', 'from transformers.cli.transformers import main; main()', 'serve', str(model),
+           '--host', '127.0.0.1', '--port', str(port), '--device', device]
+    # a paged KV cache of 512 blocks of 32 tokens (SmolLM2: ~400 MB): the default sizing took 14 GB on a CPU
+    paged = ['--continuous-batching', '--cb-block-size', '32', '--cb-num-blocks', '512',
+             '--cb-max-batch-tokens', '2048']
+    return cmd + (paged if continuous_batching else [])
+
+def _log_tail(path, n: int = 15) -> str:
+    return '\n'.join(Path(path).read_text(errors='replace').splitlines()[-n:])
+
+def _wait_healthy(proc, port: int, timeout: float, log_path):
+    "Return once `GET /health` answers 200; raise with the log's tail if the server exits or `timeout` passes."
+    import time, urllib.request
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < timeout:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the local LLM server exited with code {proc.returncode} before it was ready; "
+                               f"the end of its log {log_path}:\n{_log_tail(log_path)}")
+        try:
+            with urllib.request.urlopen(f'http://127.0.0.1:{port}/health', timeout=2) as r:
+                if r.status == 200: return
+        except OSError: pass
+        time.sleep(0.5)
+    raise TimeoutError(f"the local LLM server did not answer on 127.0.0.1:{port} within {timeout:.0f}s; "
+                       f"the end of its log {log_path}:\n{_log_tail(log_path)}")
+
+# %% ../nbs/00a_llm_client.ipynb #f6f07112
+def _stop(proc, grace: float = 15.0):
+    "Terminate the server's process group (SIGTERM, then SIGKILL after `grace` seconds)."
+    import signal, subprocess
+    if proc.poll() is not None: return
+    for sig, wait in ((signal.SIGTERM, grace), (signal.SIGKILL, 5.0)):
+        try: os.killpg(proc.pid, sig)
+        except ProcessLookupError: return
+        try:
+            proc.wait(wait)
+            return
+        except subprocess.TimeoutExpired: continue
+
+def _die_with_parent():
+    "In the child, before exec: ask Linux to SIGKILL it when its parent dies (a killed demo leaves no server)."
+    import ctypes, signal, sys
+    if sys.platform.startswith('linux'):
+        ctypes.CDLL('libc.so.6', use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+
+@contextlib.contextmanager
+def serve_model(model: str, # a model folder (e.g. `hf_model.resolve_model('smollm2')`) or Hub id
+                port: int | None = None, # default: a free port
+                threads: int | None = None, # torch threads of the server (OMP_NUM_THREADS)
+                continuous_batching: bool = True, device: str = 'cpu',
+                log_path: str | None = None, # the server's output (default: a temporary file)
+                timeout: float = 300.0, # seconds to wait for /health
+                command: list[str] | None = None): # a different server command (tests)
+    "Run `transformers serve` on 127.0.0.1 while the block runs; yields an `LLMConfig` (text mode) for it."
+    import subprocess
+    port = port or free_port()
+    cmd = command or serve_command(model, port, continuous_batching, device)
+    env = {**os.environ, 'HF_HUB_OFFLINE': '1', 'TRANSFORMERS_OFFLINE': '1'}
+    if threads: env['OMP_NUM_THREADS'] = str(threads)
+    if log_path is None: log_path = tempfile.mkstemp(prefix='ocs-serve-', suffix='.log')[1]
+    with open(log_path, 'wb') as log:
+        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True,
+                                preexec_fn=_die_with_parent)
+        try:
+            _wait_healthy(proc, port, timeout, log_path)
+            yield LLMConfig(model=str(model), base_url=f'http://127.0.0.1:{port}/v1', mode=TEXT_MODE,
+                            api_key_env='OCS_LOCAL_LLM_KEY', allow_dummy_key=True, max_concurrency=16, timeout=600)
+        finally: _stop(proc)

@@ -10,7 +10,7 @@ from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from safetensors.torch import load_file, save_file
 from fastcore.basics import patch
-from .files import write_json, write_tensors, read_json
+from .files import UserError, write_json, write_tensors, read_json, read_tensors, read_torch
 from .hf_model import SITES
 from .kernels import encoder_pre, topk_loss, batchtopk_loss, densify, flat_topk
 
@@ -18,8 +18,8 @@ from .kernels import encoder_pre, topk_loss, batchtopk_loss, densify, flat_topk
 __all__ = ['ARCHS', 'FORMAT_TAG', 'FORMAT_VERSION', 'CONFIG_NAME', 'WEIGHTS_NAME', 'SAELENS_FORMAT', 'SAEConfig', 'SAE',
            'make_sae', 'geometric_median', 'eval_mode', 'ReluSAE', 'ReluL1DecodeFn', 'TopKSAE', 'BatchTopKSAE',
            'JumpReLUFn', 'StepFn', 'JumpReLUL0Fn', 'JumpReLUSAE', 'GatedSAE', 'random_sae', 'fold_input_scale',
-           'fold_decoder_norms', 'save_sae', 'load_sae', 'load_ocs_legacy', 'to_saelens', 'from_saelens',
-           'from_dictionary_learning']
+           'fold_decoder_norms', 'massive_threshold', 'massive_mask', 'save_sae', 'load_sae', 'load_ocs_legacy',
+           'to_saelens', 'from_saelens', 'from_dictionary_learning']
 
 # %% ../nbs/00_sae.ipynb #91fdf2f9
 ARCHS = ('relu', 'topk', 'batchtopk', 'jumprelu', 'gated')
@@ -69,11 +69,11 @@ class SAEConfig:
         "Build from a dict; `source` (e.g. a file name) is named in errors about unknown or missing keys."
         names = {f.name for f in fields(cls)}
         unknown = sorted(set(d) - names)
-        if unknown: raise ValueError(f"{source}: unknown SAEConfig keys {unknown}; expected some of {sorted(names)}")
+        if unknown: raise UserError(f"{source}: unknown SAEConfig keys {unknown}; expected some of {sorted(names)}")
         missing = [n for n in ('d_in', 'd_sae') if n not in d]
-        if missing: raise ValueError(f"{source}: missing required SAEConfig keys {missing}")
+        if missing: raise UserError(f"{source}: missing required SAEConfig keys {missing}")
         try: return cls(**d)
-        except ValueError as e: raise ValueError(f"{source}: {e}") from None
+        except ValueError as e: raise UserError(f"{source}: {e}") from None
 
 # %% ../nbs/00_sae.ipynb #7bcd6161
 def _flat(x: torch.Tensor, d: int, name: str = 'x') -> torch.Tensor:
@@ -649,6 +649,18 @@ def fold_decoder_norms(sae: SAE) -> SAE:
     if hasattr(sae, 'threshold'): sae.threshold.mul_(n)
     return sae
 
+# %% ../nbs/00_sae.ipynb #e98ea3a4
+def massive_threshold(sae) -> float | None:
+    "The raw-activation norm above which `sae` leaves a position alone (None: no threshold recorded)."
+    cfg = getattr(sae, 'cfg', None)  # any module can stand in for an SAE (tests splice an identity)
+    t = ((getattr(cfg, 'metadata', None) or {}).get('massive') or {}).get('threshold')
+    return None if t is None else float(t)
+
+def massive_mask(sae, x: torch.Tensor) -> torch.Tensor | None:
+    "(...) bool: positions of raw activations `x` (..., d) whose norm exceeds `sae`'s massive threshold (or None)."
+    t = massive_threshold(sae)
+    return None if t is None else x.float().norm(dim=-1) > t
+
 # %% ../nbs/00_sae.ipynb #330bf554
 FORMAT_TAG, FORMAT_VERSION = 'open-concept-steering-sae', 1
 CONFIG_NAME, WEIGHTS_NAME = 'sae_config.json', 'sae_weights.safetensors'
@@ -675,15 +687,15 @@ def _check_state(sae: SAE, sd: dict, source) -> dict:
     missing, unexpected = sorted(set(want) - set(sd)), sorted(set(sd) - set(want))
     shape = f"arch {sae.arch!r} (d_in={sae.d_in}, d_sae={sae.d_sae})"
     if missing or unexpected:
-        raise ValueError(f"{source}: state dict does not match {shape}: "
+        raise UserError(f"{source}: state dict does not match {shape}: "
                          f"missing keys {missing}, unexpected keys {unexpected}")
     for k, v in want.items():
         if tuple(sd[k].shape) != tuple(v.shape):
-            raise ValueError(f"{source}: tensor {k!r} has shape {tuple(sd[k].shape)}, expected {tuple(v.shape)} "
+            raise UserError(f"{source}: tensor {k!r} has shape {tuple(sd[k].shape)}, expected {tuple(v.shape)} "
                              f"for {shape}")
         bad = ~torch.isfinite(sd[k].float())
         if k == 'threshold': bad &= ~torch.isposinf(sd[k].float())  # +inf: a BatchTopK feature training never kept
-        if bad.any(): raise ValueError(f"{source}: tensor {k!r} contains NaN or inf")
+        if bad.any(): raise UserError(f"{source}: tensor {k!r} contains NaN or inf")
     return sd
 
 def _build(cfg: SAEConfig, sd: dict, source, device='cpu') -> SAE:
@@ -699,11 +711,11 @@ def _load_native(folder: Path, device='cpu') -> SAE:
     d.pop('format', None)
     version = d.pop('format_version', FORMAT_VERSION)
     if version > FORMAT_VERSION:
-        raise ValueError(f"{cfg_path}: format_version {version} is newer than this library understands "
+        raise UserError(f"{cfg_path}: format_version {version} is newer than this library understands "
                          f"({FORMAT_VERSION})")
     cfg = SAEConfig.from_dict(d, str(cfg_path))
     if not w_path.exists(): raise FileNotFoundError(f"{w_path}: weights file not found next to {cfg_path.name}")
-    return _build(cfg, load_file(str(w_path)), w_path, device)
+    return _build(cfg, read_tensors(w_path), w_path, device)
 
 # %% ../nbs/00_sae.ipynb #ccd8fcb7
 def load_sae(path, device='cpu') -> SAE:
@@ -718,7 +730,7 @@ def load_sae(path, device='cpu') -> SAE:
         d = read_json(path / CONFIG_NAME)
         if 'd_in' not in d and 'input_size' in d: return load_ocs_legacy(path, device=device)
         if d.get('model_type') == 'crosscoder':  # written by crosscoder.save_crosscoder, which sits above this module
-            raise ValueError(f"{path / CONFIG_NAME}: this is a crosscoder: use `load_crosscoder` "
+            raise UserError(f"{path / CONFIG_NAME}: this is a crosscoder: use `load_crosscoder` "
                              "(open_concept_steering.crosscoder)")
         return _load_native(path, device)
     if (path / 'cfg.json').exists(): return from_saelens(path, device=device)
@@ -758,29 +770,29 @@ _OCS_KEYS = ('encode.weight', 'encode.bias', 'decode.weight', 'decode.bias')
 def _read_ocs_legacy(path: Path):
     "`(state dict, training config, source file)` of an OCS SAE folder or `.pt` checkpoint, `_orig_mod.` removed."
     if path.is_file() and path.suffix == '.pt':
-        ckpt = torch.load(path, map_location='cpu', weights_only=True)
+        ckpt = read_torch(path)
         if not isinstance(ckpt, dict) or 'model_state_dict' not in ckpt:
-            raise ValueError(f"{path}: expected a checkpoint dict with 'model_state_dict' and 'config'")
+            raise UserError(f"{path}: expected a checkpoint dict with 'model_state_dict' and 'config'")
         sd, conf, src = ckpt['model_state_dict'], dict(ckpt.get('config') or {}), path
     else:
         folder = path.parent if path.is_file() else path
         conf, src = read_json(folder / CONFIG_NAME), folder / WEIGHTS_NAME
         if not src.exists(): raise FileNotFoundError(f"{src}: weights file not found")
-        sd = load_file(str(src))
+        sd = read_tensors(src)
     return {k.removeprefix('_orig_mod.'): v for k, v in sd.items()}, conf, src
 
 def load_ocs_legacy(path, device='cpu') -> SAE:
     "Convert the original OCS SAE (folder with sae_config.json + weights, or a .pt checkpoint) to a ReLU SAE."
     sd, conf, src = _read_ocs_legacy(Path(path))
     missing = [k for k in _OCS_KEYS if k not in sd]
-    if missing: raise ValueError(f"{src}: not an OCS legacy SAE: missing keys {missing} (found {sorted(sd)})")
+    if missing: raise UserError(f"{src}: not an OCS legacy SAE: missing keys {missing} (found {sorted(sd)})")
     for name in ('input_size', 'hidden_size'):
-        if name not in conf: raise ValueError(f"{src}: OCS legacy config needs {name!r} (found keys {sorted(conf)})")
+        if name not in conf: raise UserError(f"{src}: OCS legacy config needs {name!r} (found keys {sorted(conf)})")
     d, F_ = int(conf['input_size']), int(conf['hidden_size'])
     want = {'encode.weight': (F_, d), 'encode.bias': (F_,), 'decode.weight': (d, F_), 'decode.bias': (d,)}
     for k, shape in want.items():
         if tuple(sd[k].shape) != shape:
-            raise ValueError(f"{src}: {k!r} has shape {tuple(sd[k].shape)}, expected {shape} "
+            raise UserError(f"{src}: {k!r} has shape {tuple(sd[k].shape)}, expected {shape} "
                              f"from input_size={d}, hidden_size={F_}")
     W_enc = sd['encode.weight'].float().T
     b_dec = sd['decode.bias'].float()
@@ -830,14 +842,14 @@ def _saelens_arch(c: dict, cfg_path) -> str:
     act = c.get('activation_fn_str', c.get('activation_fn'))  # configs before sae-lens 6 name the activation here
     if act == 'topk' and (c.get('activation_fn_kwargs') or {}).get('k') is not None: arch_sl = 'topk'
     elif act not in (None, 'relu'):
-        raise ValueError(f"{cfg_path}: activation function {act!r} is not supported (relu or topk)")
+        raise UserError(f"{cfg_path}: activation function {act!r} is not supported (relu or topk)")
     if arch_sl not in _FROM_SAELENS:
-        raise ValueError(f"{cfg_path}: unsupported SAELens architecture {arch_sl!r}; "
+        raise UserError(f"{cfg_path}: unsupported SAELens architecture {arch_sl!r}; "
                          f"supported: {sorted(_FROM_SAELENS)}")
     if c.get('normalize_activations') not in (None, 'none', False):
-        raise ValueError(f"{cfg_path}: normalize_activations={c['normalize_activations']!r} needs a runtime scaling "
+        raise UserError(f"{cfg_path}: normalize_activations={c['normalize_activations']!r} needs a runtime scaling "
                          "factor that is not stored; only 'none' is supported")
-    if c.get('finetuning_scaling_factor'): raise ValueError(f"{cfg_path}: finetuning_scaling_factor is not supported")
+    if c.get('finetuning_scaling_factor'): raise UserError(f"{cfg_path}: finetuning_scaling_factor is not supported")
     return _FROM_SAELENS[arch_sl]
 
 def _saelens_config(c: dict, arch: str) -> SAEConfig:
@@ -878,9 +890,10 @@ def from_saelens(path, device='cpu') -> SAE:
     arch = _saelens_arch(c, cfg_path)
     if not w_path.exists(): raise FileNotFoundError(f"{w_path}: weights file not found")
     for k in ('d_in', 'd_sae'):
-        if k not in c: raise ValueError(f"{cfg_path}: missing key {k!r}")
-    sd = _saelens_weights(c, {k: v.double() for k, v in load_file(str(w_path)).items()}, arch)
+        if k not in c: raise UserError(f"{cfg_path}: missing key {k!r}")
+    sd = _saelens_weights(c, {k: v.double() for k, v in read_tensors(w_path).items()}, arch)
     return _build(_saelens_config(c, arch), sd, w_path, device)
+
 
 # %% ../nbs/00_sae.ipynb #1686f693
 def _dl_class(keys: set, dict_class: str | None, path) -> str:
@@ -891,9 +904,9 @@ def _dl_class(keys: set, dict_class: str | None, path) -> str:
     if {'encoder.weight', 'decoder.weight', 'decoder.bias'} <= keys: return 'AutoEncoderNew'
     if {'encoder.weight', 'decoder.weight', 'b_dec', 'k'} <= keys:
         if dict_class in ('AutoEncoderTopK', 'BatchTopKSAE'): return dict_class
-        raise ValueError(f"{path}: TopK and BatchTopK dictionaries share keys; pass dict_class='AutoEncoderTopK' "
+        raise UserError(f"{path}: TopK and BatchTopK dictionaries share keys; pass dict_class='AutoEncoderTopK' "
                          "or 'BatchTopKSAE' (no config.json with trainer.dict_class next to it)")
-    raise ValueError(f"{path}: unrecognised dictionary_learning state dict (keys {sorted(keys)})")
+    raise UserError(f"{path}: unrecognised dictionary_learning state dict (keys {sorted(keys)})")
 
 _DL_NEEDS = {'AutoEncoder': ('encoder.bias',), 'AutoEncoderNew': ('encoder.bias',),
              'AutoEncoderTopK': ('encoder.bias',), 'BatchTopKSAE': ('encoder.bias',),
@@ -904,7 +917,7 @@ def _dictionary_learning_weights(sd: dict, dict_class: str | None, path) -> tupl
     "`(class, arch, our state dict)` for a dictionary_learning state dict `sd`, told apart by its keys."
     cls = _dl_class(set(sd), dict_class, path)
     missing = [k for k in _DL_NEEDS[cls] if k not in sd]
-    if missing: raise ValueError(f"{path}: {cls} is missing keys {missing} (found {sorted(sd)})")
+    if missing: raise UserError(f"{path}: {cls} is missing keys {missing} (found {sorted(sd)})")
     f32 = lambda k: sd[k].float()
     if cls == 'GatedAutoEncoder':
         return cls, 'gated', dict(W_enc=f32('encoder.weight').T, W_dec=f32('decoder.weight').T,
@@ -923,18 +936,19 @@ def _dictionary_learning_weights(sd: dict, dict_class: str | None, path) -> tupl
                         else torch.full_like(b_enc, -1.0))
     return cls, 'batchtopk', new
 
+
 # %% ../nbs/00_sae.ipynb #0aa830e8
 def _read_dictionary_learning(path: Path, dict_class: str | None) -> tuple[dict, str | None]:
     "`(state dict, dict_class)` of an `ae.pt`, without the unused normaliser buffers; set normalisers raise."
     if not path.exists(): raise FileNotFoundError(f"{path}: file not found")
-    sd = torch.load(path, map_location='cpu', weights_only=True)
-    if not isinstance(sd, dict): raise ValueError(f"{path}: expected a state dict, got {type(sd).__name__}")
+    sd = read_torch(path)
+    if not isinstance(sd, dict): raise UserError(f"{path}: expected a state dict, got {type(sd).__name__}")
     conf_path = path.parent / 'config.json'
     if dict_class is None and conf_path.exists():
         dict_class = (read_json(conf_path).get('trainer') or {}).get('dict_class')
     for k in [k for k in sd if k.startswith(('activation_mean', 'activation_std'))]:
         if not torch.isnan(sd.pop(k)).all():
-            raise ValueError(f"{path}: activation normalisation ({k}) is not supported")
+            raise UserError(f"{path}: activation normalisation ({k}) is not supported")
     return {k: v for k, v in sd.items() if k not in ('target_rms', 'activation_global_scale')}, dict_class
 
 # the classes with a `normalize_decoder` option, and what `utils.load_dictionary` gives: AutoEncoder.from_pretrained
@@ -949,7 +963,7 @@ def from_dictionary_learning(path, dict_class: str | None = None, device='cpu',
     sd, dict_class = _read_dictionary_learning(path, dict_class)
     cls, arch, new = _dictionary_learning_weights(sd, dict_class, path)
     if normalize_decoder and cls not in _DL_NORMALIZE:
-        raise ValueError(f"{path}: normalize_decoder=True, but {cls} has no such option "
+        raise UserError(f"{path}: normalize_decoder=True, but {cls} has no such option "
                          f"({', '.join(_DL_NORMALIZE)} do)")
     d, F_ = new['W_enc'].shape
     new['input_scale'] = torch.tensor(1.0)

@@ -10,9 +10,10 @@ from typing import Callable, Iterable, Iterator, Sequence
 import torch
 from fastcore.basics import patch
 from fastcore.script import call_parse
-from .sae import SAE, eval_mode
-from .files import atomic_write, write_json
+from .sae import SAE, eval_mode, massive_mask
+from .files import UserError, atomic_write, write_json
 from .hf_model import find_blocks, block_output, with_block_output, SiteView
+
 
 # %% auto #0
 __all__ = ['MODES', 'UNITS', 'POSITIONS', 'PATHS', 'CHAT_HELP', 'PLAN_KEYS', 'PLAN_DEFAULTS', 'check_site', 'controlled_pre',
@@ -33,25 +34,28 @@ def _short_name(name) -> str:
 def check_site(model, sae: SAE, layer: int | None = None, check_model: bool = True) -> int:
     "The block index to steer at, after checking that `sae` was trained at that block and site of `model`."
     cfg, blocks = sae.cfg, find_blocks(model)
-    SiteView(model, getattr(cfg, 'site', 'block_out'))  # raises for a site this model cannot be steered at
+    try: SiteView(model, getattr(cfg, 'site', 'block_out'))  # raises for a site this model cannot be steered at
+    except ValueError as e: raise UserError(f'SAE config site: {e}') from None
     sae_layer = getattr(cfg, 'layer', None)
     if layer is None and sae_layer is None:
-        raise ValueError("the SAE config has no `layer` and none was given: pass layer=<block index>")
+        raise UserError("the SAE config has no `layer` and none was given: pass layer=<block index>",
+                        cli={'layer=<block index>': '--layer <block index>'})
     if layer is not None and sae_layer is not None and int(layer) != int(sae_layer):
-        raise ValueError(f"layer mismatch: the SAE was trained at layer {sae_layer} (sae.cfg.layer) "
+        raise UserError(f"layer mismatch: the SAE was trained at layer {sae_layer} (sae.cfg.layer) "
                          f"but steering was asked at layer {layer}")
     L = int(sae_layer if layer is None else layer)
     if not -len(blocks) <= L < len(blocks):
-        raise ValueError(f"layer {L} is out of range: the model has {len(blocks)} decoder blocks")
+        raise UserError(f"layer {L} is out of range: the model has {len(blocks)} decoder blocks")
     width = _model_width(model)
     if sae.d_in != width:
-        raise ValueError(f"width mismatch: the SAE expects d_in={sae.d_in} but the model's residual stream "
+        raise UserError(f"width mismatch: the SAE expects d_in={sae.d_in} but the model's residual stream "
                          f"has d_model={width}")
     want = _short_name(getattr(cfg, 'model_name', None))
     have = _short_name(getattr(model.config, 'name_or_path', None))
     if check_model and want and have and want != have:
-        raise ValueError(f"model mismatch: the SAE was trained on {cfg.model_name!r} (sae.cfg.model_name) but the "
-                         f"model is {model.config.name_or_path!r}; pass check_model=False to steer anyway")
+        raise UserError(f"model mismatch: the SAE was trained on {cfg.model_name!r} (sae.cfg.model_name) but the "
+                        f"model is {model.config.name_or_path!r}; pass check_model=False to steer anyway",
+                        cli={'check_model=False': '--no_model_check'})
     return L % len(blocks)
 
 # %% ../nbs/04_steering.ipynb #03471b8a
@@ -61,7 +65,7 @@ POSITIONS = ('all', 'prompt', 'generated')  # which tokens a steer edits
 PATHS = ('delta', 'full')                   # how the edit is computed: `edit_delta` or `edit_full`
 
 def _choice(name, value, options):
-    if value not in options: raise ValueError(f"{name}={value!r}: expected one of {', '.join(options)}")
+    if value not in options: raise UserError(f"{name}={value!r}: expected one of {', '.join(options)}")
     return value
 
 def _gated_magnitude(sae: SAE, pre_gate: torch.Tensor, idx=None) -> torch.Tensor:
@@ -80,16 +84,16 @@ def _feature_items(sae: SAE, features, mode: str) -> tuple[list[int], list[float
     if isinstance(features, int): features = [features]
     items = list(features.items()) if isinstance(features, dict) else [(i, 0.0) for i in features]
     if mode != 'ablate' and not isinstance(features, dict):
-        raise ValueError(f"mode={mode!r} needs a value per feature: pass features={{index: value}}")
+        raise UserError(f"mode={mode!r} needs a value per feature: pass features={{index: value}}")
     idx, vals = [], []
     for i, v in items:
         if isinstance(i, bool) or not hasattr(i, '__index__'):
             raise TypeError(f"feature index {i!r} is not an integer")
         i = int(i)
         if not 0 <= i < sae.d_sae:
-            raise IndexError(f"unknown feature {i}: this SAE has d_sae={sae.d_sae} features (0..{sae.d_sae-1})")
+            raise UserError(f"unknown feature {i}: this SAE has d_sae={sae.d_sae} features (0..{sae.d_sae-1})")
         v = 0.0 if mode == 'ablate' else float(v)
-        if not math.isfinite(v): raise ValueError(f"feature {i}: value {v} is not finite")
+        if not math.isfinite(v): raise UserError(f"feature {i}: value {v} is not finite")
         idx.append(i)
         vals.append(v)
     return idx, vals
@@ -97,15 +101,15 @@ def _feature_items(sae: SAE, features, mode: str) -> tuple[list[int], list[float
 def _in_max_units(sae: SAE, idx: list[int], vals: list[float], max_act) -> list[float]:
     "`vals` as multiples of each feature's max activation in the mining pass (`max_act`, one per feature)."
     if max_act is None:
-        raise ValueError("units='max' needs each feature's max activation from the mining pass: run "
+        raise UserError("units='max' needs each feature's max activation from the mining pass: run "
                          "`ocs features` (features.mine_features) and pass stats=<its output dir> "
                          "(feature_stats.safetensors), or use units='abs'")
     m = torch.as_tensor(max_act, dtype=torch.float64).flatten()
     if m.numel() != sae.d_sae:
-        raise ValueError(f"max_act has {m.numel()} entries but the SAE has d_sae={sae.d_sae}")
+        raise UserError(f"max_act has {m.numel()} entries but the SAE has d_sae={sae.d_sae}")
     for i in idx:
         if not m[i] > 0:
-            raise ValueError(f"feature {i} never fired in the mining pass (max_act={m[i].item()}); use units='abs'")
+            raise UserError(f"feature {i} never fired in the mining pass (max_act={m[i].item()}); use units='abs'")
     return [v * m[i].item() for i, v in zip(idx, vals)]
 
 def feature_values(sae: SAE, features, mode: str = 'clamp', units: str = 'abs',
@@ -212,7 +216,7 @@ class VectorPlan:
     def __init__(self, vector, dtype: torch.dtype = torch.float32):
         self.shift = torch.as_tensor(vector).detach().to(dtype)
         if self.shift.ndim not in (1, 3) or not torch.isfinite(self.shift).all():
-            raise ValueError(f"a steering vector must be finite, of shape (d,) or (B, 1, d); "
+            raise UserError(f"a steering vector must be finite, of shape (d,) or (B, 1, d); "
                              f"got {tuple(self.shift.shape)}")
         self.dtype = dtype
 
@@ -312,6 +316,8 @@ def _block_hook(self: Steerer, module, args, kwargs, output):
     with torch.no_grad():
         edit = edit_delta if self.path == 'delta' else edit_full
         new = self.view.write(x, edit(self.plan, self.view.read(x).to(self.plan.dtype))).to(x.dtype)
+        massive = massive_mask(self.sae, x)  # attention sinks the SAE never saw (raw norms): left alone
+        if massive is not None: mask = ~massive if mask is None else mask & ~massive
         if mask is not None: new = torch.where(mask[..., None], new, x)  # no host sync: decode steps stay async
     if self.log is not None:
         self.log.append(dict(pos=None if pos is None else pos.detach().clone(), mask=mask,
@@ -727,26 +733,27 @@ PLAN_DEFAULTS = dict(mode='clamp', units='abs', positions='all')
 def _plan_features(features, where: str) -> dict[int, float]:
     "`{index: value}` from a plan's `features` (JSON keys are strings), each index an integer and each value finite."
     if not isinstance(features, dict):
-        raise ValueError(f"{where}: 'features' must be an object {{index: value}}, not {type(features).__name__}")
+        raise UserError(f"{where}: 'features' must be an object {{index: value}}, not {type(features).__name__}")
     out = {}
     for k, v in features.items():
         try: i = int(k)
         except (TypeError, ValueError):
-            raise ValueError(f"{where}: features key {k!r} is not a feature index") from None
+            raise UserError(f"{where}: features key {k!r} is not a feature index") from None
         out[i] = _finite(v, f"{where}: feature {k}")
     return out
 
 def _finite(v, where: str) -> float:
     "`v` as a float, when it is a finite number (not a bool)."
     if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-        raise ValueError(f"{where}: value {v!r} is not a finite number")
+        raise UserError(f"{where}: value {v!r} is not a finite number")
     return float(v)
 
 def _plan_site(site, where: str) -> dict:
     "The `site` of a plan: the SAE's model name, layer and width (each optional)."
     if not isinstance(site, dict) or set(site) - {'model', 'layer', 'd_sae'}:
-        raise ValueError(f"{where}: 'site' must be an object with keys model, layer, d_sae; found {site!r}")
+        raise UserError(f"{where}: 'site' must be an object with keys model, layer, d_sae; found {site!r}")
     return {k: (str(v) if k == 'model' else int(v)) for k, v in site.items() if v is not None}
+
 
 # %% ../nbs/04_steering.ipynb #c069fa44
 def _sae_plan(plan: dict, where: str) -> dict:
@@ -760,9 +767,9 @@ def _diffmean_plan(plan: dict, where: str) -> dict:
     "The checked keys of a `diffmean` set: the direction, its strength in units of `norm`, positions."
     vector = plan.get('vector')
     if not isinstance(vector, list) or not vector:
-        raise ValueError(f"{where}: 'vector' must be a non-empty list of numbers (the direction at the SAE's site)")
+        raise UserError(f"{where}: 'vector' must be a non-empty list of numbers (the direction at the SAE's site)")
     vector = [_finite(v, f"{where}: vector[{i}]") for i, v in enumerate(vector)]
-    if not any(vector): raise ValueError(f"{where}: 'vector' is all zeros: there is no direction to steer along")
+    if not any(vector): raise UserError(f"{where}: 'vector' is all zeros: there is no direction to steer along")
     return dict(vector=vector, strength=_finite(plan.get('strength', 1.0), f"{where}: strength"),
                 norm=_finite(plan.get('norm', 1.0), f"{where}: norm"),
                 positions=_choice(f"{where}: positions", plan.get('positions') or 'all', POSITIONS))
@@ -771,17 +778,17 @@ def _prompt_plan(plan: dict, where: str) -> dict:
     "The checked keys of a `prompt` set: the instruction (a system prompt; no intervention)."
     text = plan.get('instruction')
     if not isinstance(text, str) or not text.strip():
-        raise ValueError(f"{where}: 'instruction' must be a non-empty string (the system prompt that steers)")
+        raise UserError(f"{where}: 'instruction' must be a non-empty string (the system prompt that steers)")
     return dict(instruction=text)
 
 def check_plan(plan: dict, where: str = 'plan') -> dict:
     "The steering set `plan` with its defaults filled in and every key checked (errors name `where` and the key)."
-    if not isinstance(plan, dict): raise ValueError(f"{where}: expected a JSON object, found {type(plan).__name__}")
+    if not isinstance(plan, dict): raise UserError(f"{where}: expected a JSON object, found {type(plan).__name__}")
     method = plan.get('method', 'sae')
     if method not in PLAN_KEYS:
-        raise ValueError(f"{where}: unknown steering method {method!r}; this version knows {', '.join(PLAN_KEYS)}")
+        raise UserError(f"{where}: unknown steering method {method!r}; this version knows {', '.join(PLAN_KEYS)}")
     unknown = sorted(set(plan) - {'method', *PLAN_KEYS[method]})
-    if unknown: raise ValueError(f"{where}: unknown keys {unknown} for method {method!r}; expected {PLAN_KEYS[method]}")
+    if unknown: raise UserError(f"{where}: unknown keys {unknown} for method {method!r}; expected {PLAN_KEYS[method]}")
     checks = dict(sae=_sae_plan, diffmean=_diffmean_plan, prompt=_prompt_plan)
     out = dict(method=method, **checks[method](plan, where))
     if plan.get('site'): out['site'] = _plan_site(plan['site'], where)
@@ -796,7 +803,7 @@ def read_plan(src) -> dict:
         if not Path(text).exists(): raise FileNotFoundError(f"steering set {text}: no such file")
         text, where = Path(text).read_text(encoding='utf-8'), text
     try: plan = json.loads(text)
-    except json.JSONDecodeError as e: raise ValueError(f"{where}: not valid JSON ({e})") from None
+    except json.JSONDecodeError as e: raise UserError(f"{where}: not valid JSON ({e})") from None
     return check_plan(plan, where)
 
 def plan_json(plan: dict, indent: int | None = 1) -> str:
@@ -815,10 +822,10 @@ def check_plan_site(plan: dict, steerer: Steerer, where: str = 'plan'):
     same = lambda k: _short_name(want[k]) == _short_name(have[k]) if k == 'model' else want[k] == have[k]
     bad = [f"{k} {want[k]!r} (here: {have[k]!r})" for k in ('model', 'layer', 'd_sae') if k in want and k in have
            and not same(k)]
-    if bad: raise ValueError(f"{where}: site mismatch: this steering set was made for another SAE: " + ', '.join(bad))
+    if bad: raise UserError(f"{where}: site mismatch: this steering set was made for another SAE: " + ', '.join(bad))
     if plan.get('method') == 'diffmean' and len(plan['vector']) != steerer.sae.d_in:
-        raise ValueError(f"{where}: the vector has {len(plan['vector'])} entries but the site has "
-                         f"d={steerer.sae.d_in}")
+        raise UserError(f"{where}: the vector has {len(plan['vector'])} entries but the site has "
+                        f"d={steerer.sae.d_in}")
 
 def plan_kwargs(plan: dict) -> dict:
     "The arguments of `Steerer.steer`, `generate` and `stream` that apply a steering set (`system` for a prompt)."
@@ -840,7 +847,7 @@ def parse_features(spec: str | None, mode: str = 'clamp') -> dict[int, float]:
             if not sep and mode != 'ablate': raise ValueError
             out[int(i)] = float(v) if sep else 0.0
         except ValueError:
-            raise ValueError(f"--features: cannot read {part!r}; expected INDEX:VALUE pairs like '12:4.0,7:-2'"
+            raise UserError(f"--features: cannot read {part!r}; expected INDEX:VALUE pairs like '12:4.0,7:-2'"
                              f"{' (or INDEX for ablate)' if mode == 'ablate' else ''}") from None
     return out
 
@@ -858,7 +865,7 @@ def _read_prompts(prompt, prompts_file) -> list[str]:
     if prompts_file:
         if not Path(prompts_file).exists(): raise FileNotFoundError(f"--prompts_file: no such file {prompts_file}")
         prompts += [l for l in Path(prompts_file).read_text().splitlines() if l.strip()]
-    if not prompts: raise ValueError("give a prompt: --prompt TEXT or --prompts_file FILE")
+    if not prompts: raise UserError("give a prompt: --prompt TEXT or --prompts_file FILE")
     return prompts
 
 def _sweep_first(steerer: Steerer, feats: dict, strengths: str, prompts, words: str | None, out_dir, **kw) -> dict:
@@ -875,13 +882,13 @@ def _sweep_first(steerer: Steerer, feats: dict, strengths: str, prompts, words: 
 def _cli_plan(features: str | None, plan: str | None, mode: str | None, units: str | None,
               positions: str | None) -> dict:
     "The steering set of `ocs steer`: `--plan FILE` (its settings overridden by the flags given) or `--features`."
-    if plan and features: raise ValueError("give --features or --plan, not both")
-    if not plan and not features: raise ValueError("give the features to steer: --features 'I:V,I:V' or --plan FILE")
+    if plan and features: raise UserError("give --features or --plan, not both")
+    if not plan and not features: raise UserError("give the features to steer: --features 'I:V,I:V' or --plan FILE")
     base = read_plan(plan) if plan else dict(features=parse_features(features, mode or 'clamp'))
     keys = PLAN_KEYS[base.get('method', 'sae')]  # flags the plan's method does not read are ignored
     flags = {k: v for k, v in dict(mode=mode, units=units, positions=positions).items() if v is not None and k in keys}
     out = check_plan({**base, **flags}, plan or '--features')
-    if out['method'] == 'sae' and not out['features']: raise ValueError(f"{plan or '--features'}: no features to steer")
+    if out['method'] == 'sae' and not out['features']: raise UserError(f"{plan or '--features'}: no features to steer")
     return out
 
 def _side_by_side(steerer: Steerer, prompts, steering: dict, gen: dict) -> list[dict]:
@@ -919,9 +926,11 @@ def ocs_steer(model: str,  # HF model id or local folder
               dtype: str = None,  # float32, bfloat16, ...
               no_model_check: bool = False):  # steer even if the SAE's model_name differs from the model
     "Generate with SAE features steered, side by side with the unsteered baseline (same seed)."
+    if out_dir is not None and Path(out_dir).exists() and not Path(out_dir).is_dir():
+        raise UserError(f"--out_dir {out_dir} is a file, not a folder")  # said now, not after generating
     steering = _cli_plan(features, plan, mode, units, positions)
     if sweep and steering['method'] != 'sae':
-        raise ValueError(f"--sweep steers SAE features, not a {steering['method']!r} set")
+        raise UserError(f"--sweep steers SAE features, not a {steering['method']!r} set")
     prompts = _read_prompts(prompt, prompts_file)
     steerer = load_steerer(model, sae, stats, layer, device, dtype, not no_model_check)
     check_plan_site(steering, steerer, plan or '--features')
@@ -976,7 +985,7 @@ def ocs_chat(model: str,  # HF chat model id or local folder
     "Chat with a steered model; /steer, /mode, /clear, /show ... change the steering mid-chat (/help)."
     steerer = load_steerer(model, sae, stats, layer, device, dtype, not no_model_check)
     if getattr(steerer.tokenizer, 'chat_template', None) is None:
-        raise ValueError(f"{model}: the tokenizer has no chat template")
+        raise UserError(f"{model}: the tokenizer has no chat template")
     state = ChatState(parse_features(features, mode), _choice('mode', mode, MODES), _choice('units', units, UNITS),
                       _choice('positions', positions, POSITIONS), system)
     if plan: _chat_plan(state, read_plan(plan), steerer, plan)

@@ -11,15 +11,15 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel, Field, field_validator
 from fastcore.script import call_parse
-from .files import write_text
+from .files import atomic_write, remove_stale_temps, write_text
 from .llm_client import LLMConfig, StructuredLLM, LLMFatalError, LLMResponseError, MapResult
 from .llm_client import amap, as_llm, run_sync
 
 # %% auto #0
 __all__ = ['DEFAULT_PERSONAS', 'DEFAULT_DOC_TYPES', 'DEFAULT_ASPECTS', 'NEUTRAL_TOPICS', 'STOPWORDS', 'SYSTEM_PROMPT',
            'STATE_DIR', 'SynthConfig', 'plan_items', 'normalize_text', 'item_messages', 'SyntheticText', 'Aspects',
-           'aspects_messages', 'shingle_hashes', 'jaccard', 'minhash_signatures', 'near_duplicates', 'read_journal',
-           'Journal', 'SynthResult', 'resolve_aspects', 'agenerate', 'generate', 'finish', 'ocs_synth']
+           'aspects_messages', 'concept_terms', 'shingle_hashes', 'jaccard', 'minhash_signatures', 'near_duplicates',
+           'read_journal', 'Journal', 'SynthResult', 'resolve_aspects', 'agenerate', 'generate', 'finish', 'ocs_synth']
 
 # %% ../nbs/05_synthetic.ipynb #e3b6f6bf
 DEFAULT_PERSONAS = ['a tour guide', 'a historian', 'a curious child', 'an engineer', 'a journalist', 'a poet',
@@ -148,12 +148,34 @@ class Aspects(BaseModel):
         if len(out) < 3: raise ValueError(f'need at least 3 distinct aspects, got {out}')
         return out
 
+    @classmethod
+    def from_text(cls, text: str) -> 'Aspects':
+        "Text mode (small local models): one aspect per non-empty line, list markers stripped."
+        return cls(aspects=[l for l in text.splitlines() if l.strip() and len(l.split()) <= 12])
+
 def aspects_messages(concept: str, k: int) -> list[dict]:
     "The chat messages asking for `k` aspects of `concept`."
     return [{'role': 'system', 'content': 'You help design a dataset of varied texts about a concept.'},
             {'role': 'user', 'content': f'List {k} distinct aspects of {concept} that short texts about it could '
              'focus on (for example its history, appearance, uses, people, events, how it is perceived). Each aspect '
              'is a short noun phrase of at most 8 words.'}]
+
+# %% ../nbs/05_synthetic.ipynb #69ca10b4
+def concept_terms(concept: str, concept_texts: list[str], neutral_texts: list[str], n: int = 10,
+                  min_frac: float = 0.1) -> list[str]:
+    "The concept's name words, then the words most specific to `concept_texts` against `neutral_texts`."
+    import math
+    from collections import Counter
+    docs = lambda texts: Counter(w for t in texts for w in set(normalize_text(t).split()))
+    con, neu = docs(concept_texts), docs(neutral_texts)
+    n_c, n_n = max(len(concept_texts), 1), max(len(neutral_texts), 1)
+    name = [w for w in normalize_text(re.sub(r'^(the|a|an)\s+', '', concept, flags=re.I)).split() if w not in STOPWORDS]
+    def score(w):
+        c, k = con[w], neu[w]
+        return math.log((c + 1) / (n_c - c + 1)) - math.log((k + 1) / (n_n - k + 1))
+    cands = [w for w in con if con[w] >= min_frac * n_c and w not in STOPWORDS and len(w) > 2 and not w.isdigit()]
+    ranked = sorted(cands, key=lambda w: (-score(w), w))
+    return list(dict.fromkeys(name + [w for w in ranked if score(w) > 1]))[:max(n, len(name))]
 
 # %% ../nbs/05_synthetic.ipynb #cd194e2e
 def shingle_hashes(text: str, k: int = 5) -> np.ndarray:
@@ -300,6 +322,7 @@ async def agenerate(cfg: SynthConfig, llm: StructuredLLM | LLMConfig | None = No
     "Generate (or resume) the synthetic data set described by `cfg`; see the notebook for the steps."
     state = Path(cfg.out_dir) / STATE_DIR
     plan_path, journal_path = state / 'plan.json', state / 'generated.jsonl'
+    remove_stale_temps(state, 'plan.json')  # what a killed run left half-written (the outputs: in `_write_outputs`)
     llm = as_llm(LLMConfig() if llm is None else llm, cache_dir=state / 'cache')  # 1. key check, nothing written
     try:
         aspects, source = await resolve_aspects(cfg, llm, plan_path)                # 2.
@@ -342,14 +365,13 @@ def _write_outputs(out: Path, kept: list[dict], summary: dict) -> dict[str, Path
     out.mkdir(parents=True, exist_ok=True)
     paths = {'concept': out / 'concept.json', 'neutral': out / 'neutral.json', 'parquet': out / 'synthetic.parquet',
              'summary': out / 'summary.json'}
+    remove_stale_temps(out, *(p.name for p in paths.values()))  # what a killed run left half-written
     for kind in ('concept', 'neutral'):
         texts = {str(r['id']): r['text'] for r in kept if r['kind'] == kind}
         write_text(paths[kind], json.dumps(texts, ensure_ascii=False, indent=1))
     columns = {k: pa.array([r[k] for r in kept], pa.string()) for k in _FIELDS[1:]}
     table = pa.table({'id': pa.array([r['id'] for r in kept], pa.int64()), **columns})
-    tmp = paths['parquet'].with_name('.synthetic.parquet.tmp')
-    pq.write_table(table, tmp)
-    os.replace(tmp, paths['parquet'])
+    atomic_write(paths['parquet'], lambda t: pq.write_table(table, t))
     write_text(paths['summary'], json.dumps(summary, indent=1, ensure_ascii=False))
     return paths
 

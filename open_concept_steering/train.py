@@ -12,8 +12,8 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from tqdm.auto import tqdm
 from fastcore.basics import patch
 from fastcore.script import call_parse
-from .sae import ARCHS, SAE, SAEConfig, save_sae, load_sae, eval_mode
-from .files import atomic_write
+from .sae import ARCHS, SAE, SAEConfig, save_sae, load_sae, eval_mode, massive_mask
+from .files import UserError, atomic_write, check_safetensors, read_tensors, remove_stale_temps
 from .collect import CollectConfig, LiveActivations, Prefetcher
 
 
@@ -22,8 +22,9 @@ __all__ = ['INITS', 'SAE_KEYS', 'TrainConfig', 'load_config', 'save_config', 'sa
            'TensorActivations', 'open_activations', 'stream', 'l0_norm', 'explained_variance',
            'explained_variance_centered', 'SAEMetrics', 'evaluate_sae', 'DeadFeatureTracker', 'reset_adam_rows',
            'resample_dead', 'rkcnn_scores', 'rkcnn_mine', 'init_from_data', 'rkcnn_init', 'save_checkpoint',
-           'load_checkpoint', 'optimizer_to_flat', 'optimizer_from_flat', 'NaNLossError', 'make_optimizer',
-           'first_rows', 'input_scale_of', 'train_sae', 'loss_recovered', 'plot_training', 'ocs_train']
+           'load_checkpoint', 'checkpoint_meta', 'optimizer_to_flat', 'optimizer_from_flat', 'NaNLossError',
+           'make_optimizer', 'first_rows', 'input_scale_of', 'massive_metadata', 'train_sae', 'loss_recovered',
+           'plot_training', 'ocs_train']
 
 # %% ../nbs/02_train.ipynb #a51653f9
 INITS = ('default', 'data', 'rkcnn', 'rkcnn_enc')
@@ -94,6 +95,7 @@ class TrainConfig:
     eval_tokens: int = 262144        # held-out tokens used by evaluations
     checkpoint_every: int = 1000     # steps between checkpoints (0 = off)
     resume: bool = False             # continue from `out_dir/checkpoint.safetensors`
+    overwrite: bool = False          # start afresh in an `out_dir` holding an earlier run (its checkpoint is deleted)
     wandb: bool = False              # also log to Weights & Biases (WANDB_MODE=offline works)
     wandb_project: str = 'open-concept-steering'  # W&B project of the run
     model: str|None = None           # HF model (name or path): the on-the-fly source, and CE/KL loss recovered
@@ -127,12 +129,12 @@ def _coerce(key, value, hint, where):
         if t is str and isinstance(value, str): return value
         if t in (list, dict) and isinstance(value, t): return value
     names = ' or '.join('None' if a is type(None) else a.__name__ for a in allowed)
-    raise TypeError(f"{where}: `{key}` must be {names}, got {type(value).__name__} {value!r}")
+    raise UserError(f"{where}: `{key}` must be {names}, got {type(value).__name__} {value!r}")
 
 # %% ../nbs/02_train.ipynb #37edcd59
 def _validate(self, where='TrainConfig'):
     "Raise a ValueError for values that have the right type but make no sense."
-    def fail(msg): raise ValueError(f"{where}: {msg}")
+    def fail(msg): raise UserError(f"{where}: {msg}")
     for s in [self.__dict__] + list(self.saes):
         if s.get('arch') is not None and s['arch'] not in ARCHS: fail(f"arch {s['arch']!r} is not one of {ARCHS}")
         if s.get('init') is not None and s['init'] not in INITS: fail(f"init {s['init']!r} is not one of {INITS}")
@@ -179,18 +181,18 @@ def _check_keys(d: dict, valid, where):
     if unknown:
         hints = {k: difflib.get_close_matches(k, list(valid), n=1) for k in unknown}
         msg = ', '.join(f"{k!r}" + (f" (did you mean {h[0]!r}?)" if h else '') for k, h in hints.items())
-        raise ValueError(f"{where}: unknown key(s) {msg}")
+        raise UserError(f"{where}: unknown key(s) {msg}")
 
 @classmethod
 def _from_dict(cls, d: dict, where: str = 'TrainConfig'):
     "A `TrainConfig` from a dict; unknown keys and wrong types raise errors that name the key and `where`."
-    if not isinstance(d, dict): raise TypeError(f"{where}: expected a mapping of options, got {type(d).__name__}")
+    if not isinstance(d, dict): raise UserError(f"{where}: expected a mapping of options, got {type(d).__name__}")
     hints = typing.get_type_hints(cls)
     _check_keys(d, hints, where)
     kw = {k: _coerce(k, v, hints[k], where) for k, v in d.items()}
     for i, s in enumerate(kw.get('saes') or []):
         w = f"{where}: saes[{i}]"
-        if not isinstance(s, dict): raise TypeError(f"{w}: expected a mapping, got {type(s).__name__}")
+        if not isinstance(s, dict): raise UserError(f"{w}: expected a mapping, got {type(s).__name__}")
         _check_keys(s, SAE_KEYS, w)
         kw['saes'][i] = {k: (v if k == 'name' else _coerce(k, v, hints.get(k, hints['seed']), w)) for k, v in s.items()}
     cfg = cls(**kw)
@@ -208,11 +210,11 @@ def load_config(path: str|Path|None = None, **overrides) -> TrainConfig:
         where = str(path)
         if not path.exists(): raise FileNotFoundError(f"config file {path} does not exist")
         text = path.read_text()
-        if path.suffix.lower() == '.json': d = json.loads(text)
-        elif path.suffix.lower() in ('.yaml', '.yml'):
-            import yaml
-            d = yaml.safe_load(text) or {}
-        else: raise ValueError(f"{path}: config files must end in .yaml, .yml or .json")
+        if path.suffix.lower() not in ('.json', '.yaml', '.yml'):
+            raise UserError(f"{path}: config files must end in .yaml, .yml or .json")
+        import yaml
+        try: d = json.loads(text) if path.suffix.lower() == '.json' else yaml.safe_load(text) or {}
+        except (json.JSONDecodeError, yaml.YAMLError) as e: raise UserError(f"{path}: cannot parse it ({e})") from None
     d = {**d, **{k: v for k, v in overrides.items() if v is not None}}
     return TrainConfig.from_dict(d, where)
 
@@ -323,12 +325,14 @@ def open_activations(source, **kw):
 def stream(ds):
     "Endless batches from `ds`, epoch after epoch (resumable through `ds.state_dict()`)."
     while True:
-        n, fresh = 0, ds.state_dict().get('batch', 0) == 0   # (resumed at the end of an epoch: nothing left in it)
+        state = ds.state_dict() if hasattr(ds, 'state_dict') else {}
+        n, resumed = 0, state.get('batch', 0) > 0  # an epoch resumed at its very end has no batch left: no error
         for b in ds:
             n += 1
             yield b
-        if n == 0 and fresh:
-            raise ValueError(f"no complete batch of {ds.batch_size} tokens in the data ({ds.n_tokens} tokens)")
+        if n == 0 and not resumed:
+            raise UserError(f"no complete batch of {ds.batch_size} tokens in the data ({ds.n_tokens} tokens)")
+
 
 # %% ../nbs/02_train.ipynb #69bd4287
 def l0_norm(f: torch.Tensor) -> torch.Tensor:
@@ -588,11 +592,19 @@ def save_checkpoint(path: str|Path, tensors: dict, meta: dict):
 
 def load_checkpoint(path: str|Path) -> tuple[dict, dict]:
     "`(tensors, meta)` from a checkpoint written by `save_checkpoint`."
-    from safetensors import safe_open
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"no checkpoint at {path}")
-    with safe_open(str(path), framework='pt') as fh:
-        return {k: fh.get_tensor(k) for k in fh.keys()}, json.loads(fh.metadata()['meta'])
+    tensors, meta = read_tensors(path, metadata=True)
+    if 'meta' not in meta: raise UserError(f"{path}: not a training checkpoint (no 'meta' in its metadata)")
+    return tensors, json.loads(meta['meta'])
+
+def checkpoint_meta(path: str|Path) -> dict:
+    "The JSON meta of a checkpoint (step, tokens, config, ...), read without its tensors."
+    from safetensors import safe_open
+    check_safetensors(path)
+    with safe_open(str(path), framework='pt') as fh: meta = fh.metadata() or {}
+    if 'meta' not in meta: raise UserError(f"{path}: not a training checkpoint (no 'meta' in its metadata)")
+    return json.loads(meta['meta'])
 
 # %% ../nbs/02_train.ipynb #c8daf19a
 def _flatten(d: dict, path: str = ''):
@@ -758,7 +770,11 @@ def _for_run(x, r: _Run):
 def _read_log(path, before_step=None):
     "The rows of a `train_log.jsonl` (those before `before_step` when given); [] without a file."
     if path is None or not Path(path).exists(): return []
-    rows = [json.loads(line) for line in Path(path).read_text().splitlines() if line.strip()]
+    rows = []
+    for line in Path(path).read_text().splitlines():
+        if not line.strip(): continue
+        try: rows.append(json.loads(line))
+        except json.JSONDecodeError: break  # a line cut short by a kill: the rows after it were never written
     return [r for r in rows if before_step is None or r['step'] < before_step]
 
 # %% ../nbs/02_train.ipynb #49b457e8
@@ -781,18 +797,29 @@ def _build_sae(spec, d, scale, sample, cfg, device, meta):
                        seed=spec['seed'])
     return sae.to(device)
 
+# %% ../nbs/02_train.ipynb #8a71a8d9
+def massive_metadata(manifest: dict, sample: torch.Tensor | None) -> dict:
+    "`{'massive': {...}}` for the SAE's metadata when the collection dropped massive activations (else `{}`)."
+    factor = ((manifest or {}).get('filters') or {}).get('outlier_factor')
+    if not factor or sample is None or not len(sample): return {}
+    median = float(sample.float().norm(dim=-1).median())
+    counts = manifest.get('counts') or {}
+    return {'massive': dict(factor=float(factor), median_norm=median, threshold=float(factor) * median,
+                            dropped=int((counts.get('filtered') or {}).get('outlier', 0)),
+                            tokens_seen=int(counts.get('tokens_seen', 0)))}
+
 # %% ../nbs/02_train.ipynb #45e6dd13
 def _open_splits(cfg, data):
     "(source, training split, held-out split or None) of `data` (default `cfg.data`), checked against `cfg.d_in`."
     src = _resolve_data(data if data is not None else cfg.data, cfg.layer)
-    if src is None: raise ValueError("no data: set `data` (an `ocs collect` folder) in the config or pass a tensor")
+    if src is None: raise UserError("no data: set `data` (an `ocs collect` folder) in the config or pass a tensor")
     kw = dict(batch_size=cfg.batch_size, val_fraction=cfg.val_fraction)
     split = cfg.val_fraction > 0
     train_ds = open_activations(src, shuffle=cfg.shuffle, seed=cfg.seed, split='train' if split else None, **kw)
     val_ds = open_activations(src, shuffle=False, split='val', **kw) if split else None
     if cfg.d_in is not None and cfg.d_in != train_ds.d:
         where = src if not isinstance(src, torch.Tensor) else 'the data'
-        raise ValueError(f"activation width {train_ds.d} in {where} does not match d_in={cfg.d_in} of the config")
+        raise UserError(f"activation width {train_ds.d} in {where} does not match d_in={cfg.d_in} of the config")
     return src, train_ds, val_ds
 
 def _open_live(cfg, rank: int, world: int, device, main: bool):
@@ -815,17 +842,24 @@ def _open_live(cfg, rank: int, world: int, device, main: bool):
         val = val.head(cfg.eval_tokens)
     return train, train, val
 
+def _manifest_of(src, train_ds) -> dict:
+    "The collection manifest of stored data; for an on-the-fly source, the filters it applies."
+    if isinstance(src, LiveActivations): return {'filters': {'outlier_factor': src.cfg.outlier_factor}}
+    manifest = getattr(train_ds, 'manifest', None)
+    return manifest if isinstance(manifest, dict) else {}
+
 def _build_runs(cfg, specs, src, train_ds, device, log_dir: Path|None, resume: bool) -> list:
     "One `_Run` per spec: SAE (initialized from a token sample unless resuming), optimizer, tracker, log file."
     sample = None if resume else _sample_tokens(src, cfg, cfg.sample_tokens)   # on the fly: {layer: rows}
-    manifest = getattr(train_ds, 'manifest', None)
-    manifest = manifest if isinstance(manifest, dict) else {}
+    manifest = _manifest_of(src, train_ds)
     layer = cfg.layer if cfg.layer is not None else manifest.get('layer')
     model_name = cfg.model or manifest.get('model')
+    norms_from = sample if sample is not None or not manifest.get('filters') else _sample_tokens(src, cfg, 8192)
     runs = []
     for spec in specs:
-        meta = {'train_config': cfg.to_dict(), 'run': dict(spec)}
-        rows = sample[spec['layer']] if isinstance(sample, dict) else sample
+        pick = lambda rows: rows[spec['layer']] if isinstance(rows, dict) else rows   # on the fly: {layer: rows}
+        meta = {'train_config': cfg.to_dict(), 'run': dict(spec), **massive_metadata(manifest, pick(norms_from))}
+        rows = pick(sample)
         scale = input_scale_of(rows) if (rows is not None and cfg.normalize) else 1.0
         sae = _build_sae(spec, train_ds.d, scale, rows, cfg, device, meta)
         if spec.get('layer', layer) is not None: sae.cfg.layer = spec.get('layer', layer)
@@ -867,7 +901,7 @@ def _restore_state(path, runs, train_ds, gen):
     tensors, meta = load_checkpoint(path)
     names = [r.name for r in runs]
     if sorted(meta['runs']) != sorted(names):
-        raise ValueError(f"resume: checkpoint {path} holds runs {sorted(meta['runs'])}, "
+        raise UserError(f"resume: checkpoint {path} holds runs {sorted(meta['runs'])}, "
                          f"the config defines {sorted(names)}")
     for r in runs:
         m = meta['runs'][r.name]
@@ -875,7 +909,7 @@ def _restore_state(path, runs, train_ds, gen):
         sd = {k[len(f'run{i}.sae.'):]: v for k, v in tensors.items() if k.startswith(f'run{i}.sae.')}
         w = sd['W_dec'].shape
         if (w[0], w[1]) != (r.sae.d_sae, r.sae.d_in):
-            raise ValueError(f"resume: run {r.name!r} in {path} has (d_sae, d_in)={tuple(w)}, "
+            raise UserError(f"resume: run {r.name!r} in {path} has (d_sae, d_in)={tuple(w)}, "
                              f"but this run builds ({r.sae.d_sae}, {r.sae.d_in}) (different data width or d_sae?)")
         r.sae.load_state_dict(sd)
         optimizer_from_flat(r.opt, tensors, m['opt'], f'run{i}.opt')
@@ -906,16 +940,14 @@ class _Trainer:
         self.specs = sae_specs(cfg, self.train_ds.d)
         self.out = Path(cfg.out_dir)
         self.ckpt = self.out/'checkpoint.safetensors'
-        self.resume = cfg.resume and self.ckpt.exists()
-        if cfg.resume and not self.resume and self.main:
-            print(f"resume: no checkpoint at {self.ckpt}; starting from scratch")
+        self.resume = self.guard_out_dir()                    # refuses what would lose or mix up an earlier run
         log_dir = self.out if self.main else None
         self.runs = _build_runs(cfg, self.specs, src, self.train_ds, self.device, log_dir, self.resume)
         self.gen = torch.Generator().manual_seed(cfg.seed)    # resampling draws (checkpointed)
         self.start, self.tokens, self.last_good = 0, 0, None  # first step, tokens read, step of the last checkpoint
         if self.resume: self.restore()
         self.reset_logs()
-        if self.main and not self.resume: save_config(cfg, _mkdir(self.out)/'train_config.yaml')
+        if self.main: save_config(cfg, _mkdir(self.out)/'train_config.yaml')  # a resume may change steps, ...
         self.wandb_run = _wandb_init(cfg, self.specs) if (cfg.wandb and self.main) else None
         self.autocast = torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=cfg.autocast == 'bf16')
         self.sync_free = cfg.sync_free if cfg.sync_free is not None else self.device.type == 'cuda'
@@ -924,6 +956,58 @@ class _Trainer:
         self.clock_start, self.tokens_at_start = time.perf_counter(), self.tokens   # for tokens/s
 
 # %% ../nbs/02_train.ipynb #d601113e
+_FREE_ON_RESUME = ('steps', 'epochs', 'checkpoint_every', 'log_every', 'eval_every', 'eval_tokens', 'wandb',
+                   'wandb_project', 'device', 'model', 'eval_texts', 'eval_n_texts', 'eval_ctx_len', 'plots',
+                   'out_dir', 'resume', 'overwrite')  # settings a resume may change: the run stays the same run
+_FLAGS = {'resume=True': '--resume', 'overwrite=True': '--overwrite'}
+
+def _earlier_run(out: Path) -> str|None:
+    "What an earlier training run left in `out` (a checkpoint, or a log with rows), or None."
+    ckpt = out/'checkpoint.safetensors'
+    if ckpt.exists(): return f"a checkpoint, {ckpt}"
+    logs = sorted(p for p in out.glob('*/train_log.jsonl') if p.stat().st_size)
+    return f"a training log, {logs[0]}" if logs else None
+
+def _setting(k, v):
+    "A config value as compared on resume (a data path by where it points)."
+    return str(Path(v).resolve()) if k == 'data' and isinstance(v, str) else v
+
+def _resume_changes(ckpt: Path, cfg: TrainConfig) -> list[str]:
+    "The settings that differ from the checkpoint's: an error naming those that would change the run, else a list."
+    defaults, now = TrainConfig().to_dict(), cfg.to_dict()
+    saved = defaults | checkpoint_meta(ckpt)['config']  # a key the checkpoint predates had its default
+    diff = [k for k in now if _setting(k, saved.get(k)) != _setting(k, now[k])]
+    fixed = [k for k in diff if k not in _FREE_ON_RESUME]
+    if fixed:
+        show = lambda d: ', '.join(f'{k}={d.get(k)!r}' for k in fixed)
+        raise UserError(f"resume: {ckpt} was saved with {show(saved)}; this run has {show(now)} (a resume may "
+                        "change only steps, epochs and how the run reports); use the saved values, or "
+                        "overwrite=True to start afresh", cli=_FLAGS)
+    return [f"{k} {saved.get(k)!r} -> {now[k]!r}" for k in diff if k not in ('resume', 'overwrite', 'out_dir')]
+
+@patch
+def guard_out_dir(self: _Trainer) -> bool:
+    "Whether to resume; refuses to start over an earlier run unless told to, or to resume with run-changing settings."
+    cfg = self.cfg
+    if self.main:  # what a killed process left half-written
+        remove_stale_temps(self.out, 'checkpoint.safetensors', 'train_config.yaml')
+        for s in self.specs: remove_stale_temps(self.out/s['name'], '*')
+    if cfg.resume and self.ckpt.exists():
+        changes = _resume_changes(self.ckpt, cfg)
+        if changes and self.main:
+            print(f"resume: changed {'; '.join(changes)}" + (" (the schedules follow the new length)"
+                  if any(c.startswith(('steps', 'epochs')) for c in changes) else ''))
+        return True
+    if cfg.resume:
+        if self.main: print(f"resume: no checkpoint at {self.ckpt}; starting from scratch")
+        return False
+    earlier = _earlier_run(self.out)
+    if earlier and not cfg.overwrite:
+        raise UserError(f"{self.out} holds an earlier training run ({earlier}); pass resume=True to continue it, "
+                        "or overwrite=True to start afresh", cli=_FLAGS)
+    if earlier and self.main: self.ckpt.unlink(missing_ok=True)
+    return False
+
 @patch
 def restore(self: _Trainer):
     "Weights, optimizer moments, dead-feature counters, RNG states and data position from the checkpoint."
@@ -1256,7 +1340,9 @@ def _splice_hook(sae, state: dict, view=None):
         _check_width(h, sae)
         if state['mode'] == 'zero': new = torch.zeros_like(h)
         else: new = view.write(h, sae(view.read(h).to(sae_device, torch.float32))[0].to(h.device)).to(h.dtype)
-        new = torch.where(state['keep'][..., None], new, h)
+        keep, massive = state['keep'], massive_mask(sae, h)   # the SAE never saw massive activations: keep them
+        if massive is not None: keep = keep & ~massive.to(keep.device)
+        new = torch.where(keep[..., None], new, h)
         return with_block_output(output, new)
     return hook
 
@@ -1418,6 +1504,7 @@ def ocs_train(config:str=None,        # YAML/JSON file with `TrainConfig` keys
               model:str=None,         # HF model: the on-the-fly source; CE/KL loss recovered (with --eval_texts)
               eval_texts:str=None,    # held-out texts for loss recovered
               resume:bool=False,      # continue from out_dir/checkpoint.safetensors
+              overwrite:bool=False,   # start afresh in an out_dir that holds an earlier run
               wandb:bool=False,       # also log to Weights & Biases
              ):
     "Train one or more SAEs on activation shards (or on the fly from a model) and evaluate them on held-out data."
@@ -1427,7 +1514,7 @@ def ocs_train(config:str=None,        # YAML/JSON file with `TrainConfig` keys
                 sparsity_coef=sparsity_coef, lr=lr, batch_size=batch_size, steps=steps, epochs=epochs,
                 optimizer=optimizer, autocast=autocast, init=init, resample_every=resample_every,
                 checkpoint_every=checkpoint_every, device=device, seed=seed, model=model, eval_texts=eval_texts,
-                resume=resume or None, wandb=wandb or None)
+                resume=resume or None, overwrite=overwrite or None, wandb=wandb or None)
     cfg = load_config(config, **over)
     if ctx_len is not None: cfg.collect = {**cfg.collect, 'ctx_len': ctx_len}
     saes = train_sae(cfg.validate())
