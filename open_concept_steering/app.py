@@ -116,6 +116,9 @@ def empty_plan(pg: Playground) -> dict:
 def usable_plan(pg: Playground, plan, where: str = 'steering set') -> dict:
     "`plan` (a dict, JSON text or file) checked against the playground's SAE: site, indices, max activations."
     plan = read_plan(plan)
+    if plan['method'] != 'sae':
+        raise ValueError(f"{where}: the playground edits SAE feature sets; replay this {plan['method']!r} set with "
+                         "`ocs steer --plan` or `ocs chat --plan`")
     check_plan_site(plan, pg.steerer, where)
     feature_values(pg.sae, plan['features'], plan['mode'], plan['units'], pg.steerer.max_act)
     return {**plan, 'site': plan_site(pg.steerer)}

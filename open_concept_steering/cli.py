@@ -5,11 +5,13 @@
 # %% ../nbs/09_cli.ipynb #14a73945
 from __future__ import annotations
 import importlib, sys, warnings
+from typing import Sequence
 from fastcore.script import anno_parser
 from .files import UserError
 
+
 # %% auto #0
-__all__ = ['COMMANDS', 'usage', 'resolve', 'user_message', 'main']
+__all__ = ['COMMANDS', 'VARIANTS', 'usage', 'resolve', 'user_message', 'main']
 
 # %% ../nbs/09_cli.ipynb #c1be0edc
 COMMANDS = {  # name: (module, function, one-line summary)
@@ -22,7 +24,8 @@ COMMANDS = {  # name: (module, function, one-line summary)
     'label': ('open_concept_steering.label', 'ocs_label',
               'label features with an LLM (or the offline heuristic) and score the labels'),
     'steer': ('open_concept_steering.steering', 'ocs_steer',
-              'generate text with SAE features clamped, side by side with the baseline'),
+              'generate text with SAE features clamped, side by side with the baseline; --compare: a leaderboard of '
+              'steering methods'),
     'chat': ('open_concept_steering.steering', 'ocs_chat',
              'chat with a steered model; change features and strengths mid-chat'),
     'synth': ('open_concept_steering.synthetic', 'ocs_synth',
@@ -34,6 +37,9 @@ COMMANDS = {  # name: (module, function, one-line summary)
     'app': ('open_concept_steering.app', 'ocs_app',
             'a web app: chat with a steered model, search and inspect features, share steering sets'),
 }
+
+# %% ../nbs/09_cli.ipynb #4c4a4be9
+VARIANTS = {('steer', '--compare'): ('open_concept_steering.compare', 'ocs_compare')}  # (command, flag): function
 
 # %% ../nbs/09_cli.ipynb #16ed7fed
 def usage() -> str:
@@ -47,10 +53,11 @@ def usage() -> str:
     return '\n'.join(lines)
 
 # %% ../nbs/09_cli.ipynb #28c20390
-def resolve(name: str):
-    "The function implementing subcommand `name`."
+def resolve(name: str, argv: Sequence[str] = ()):
+    "The function implementing subcommand `name`, or the variant that a flag in `argv` selects (`VARIANTS`)."
     if name not in COMMANDS: raise SystemExit(f"ocs: unknown command {name!r}; choose one of: {', '.join(COMMANDS)}")
     mod, fn, _ = COMMANDS[name]
+    mod, fn = next((target for (cmd, flag), target in VARIANTS.items() if cmd == name and flag in argv), (mod, fn))
     try: return getattr(importlib.import_module(mod), fn)
     except ModuleNotFoundError as e:
         if e.name != mod: raise
@@ -76,7 +83,7 @@ def main(argv: list[str] | None = None):
         print(usage())
         return 0
     name, rest = argv[0], argv[1:]
-    func = resolve(name)
+    func = resolve(name, rest)
     func = getattr(func, '__wrapped__', func)  # the undecorated function, if `call_parse` wrapped it
     parser = anno_parser(func, prog=f'ocs {name}')
     args = vars(parser.parse_args(rest))

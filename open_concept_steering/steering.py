@@ -17,7 +17,7 @@ from .hf_model import find_blocks, block_output, with_block_output, SiteView
 
 # %% auto #0
 __all__ = ['MODES', 'UNITS', 'POSITIONS', 'PATHS', 'CHAT_HELP', 'PLAN_KEYS', 'PLAN_DEFAULTS', 'check_site', 'controlled_pre',
-           'feature_values', 'SteerPlan', 'edit_delta', 'edit_full', 'Steerer', 'show_side_by_side',
+           'feature_values', 'SteerPlan', 'edit_delta', 'edit_full', 'VectorPlan', 'Steerer', 'show_side_by_side',
            'concept_word_rate', 'llm_judge', 'strength_sweep', 'plot_sweep', 'ChatState', 'chat_session', 'check_plan',
            'read_plan', 'plan_json', 'plan_site', 'check_plan_site', 'plan_kwargs', 'parse_features', 'load_steerer',
            'ocs_steer', 'ocs_chat']
@@ -194,6 +194,7 @@ def edit_delta(plan: SteerPlan, x: torch.Tensor) -> torch.Tensor:
 def edit_full(plan: SteerPlan, x: torch.Tensor) -> torch.Tensor:
     "Reference: encode all features (eval mode), move the clamped ones, decode, keep the error term."
     if len(plan) == 0: return x
+    if not hasattr(plan, 'sae'): return x + plan.shift  # a `VectorPlan`: no SAE involved
     sae, I = plan.sae, plan.idx
     with eval_mode(sae): f = sae.encode(x)
     err = x - sae.decode(f)
@@ -206,6 +207,28 @@ def edit_full(plan: SteerPlan, x: torch.Tensor) -> torch.Tensor:
         f2[..., I] += torch.linalg.solve(G.T, (t - z).unsqueeze(-1)).squeeze(-1)  # δ G = t - z
     else: f2[..., I] = plan.value
     return sae.decode(f2) + err
+
+# %% ../nbs/04_steering.ipynb #194c9d18
+class VectorPlan:
+    "A steering setting that adds a fixed vector at the SAE's site: `shift` is (d,), or (B, 1, d) for one per row."
+    mode, exact, features = 'add', True, {}
+
+    def __init__(self, vector, dtype: torch.dtype = torch.float32):
+        self.shift = torch.as_tensor(vector).detach().to(dtype)
+        if self.shift.ndim not in (1, 3) or not torch.isfinite(self.shift).all():
+            raise UserError(f"a steering vector must be finite, of shape (d,) or (B, 1, d); "
+                             f"got {tuple(self.shift.shape)}")
+        self.dtype = dtype
+
+    def to(self, device) -> VectorPlan: return VectorPlan(self.shift.to(device), self.dtype)
+    def __len__(self): return int(bool(self.shift.abs().max() > 0))  # a zero vector steers nothing: no hook at all
+    def __repr__(self): return f"VectorPlan(shape={tuple(self.shift.shape)}, norm={self.shift.norm(dim=-1).max():.3g})"
+
+def _as_plan(sae: SAE, features, mode, units, max_act, exact) -> SteerPlan | VectorPlan:
+    "`features` when it already is a plan (on the SAE's device), else the `SteerPlan` of `{index: value}`."
+    if isinstance(features, VectorPlan): return features.to(sae.W_dec.device)
+    if isinstance(features, SteerPlan): return features
+    return SteerPlan(sae, features, mode, units, max_act, exact)
 
 # %% ../nbs/04_steering.ipynb #57d4a99d
 def _kwarg_positions(kwargs) -> torch.Tensor | None:
@@ -307,7 +330,7 @@ def steer(self: Steerer, features=None, mode: str = 'clamp', units: str = 'abs',
           exact: bool = True, path: str = 'delta', record: bool = False):
     "Context manager: steer every forward of the model inside the block (see `SteerPlan` for the semantics)."
     if self._handles: raise RuntimeError("this Steerer is already steering; nested `steer` blocks are not supported")
-    plan = SteerPlan(self.sae, features, mode, units, self.max_act, exact)
+    plan = _as_plan(self.sae, features, mode, units, self.max_act, exact)  # `features` may be a ready plan
     self.positions, self.path = _choice('positions', positions, POSITIONS), _choice('path', path, PATHS)
     self.plan, self.log = plan, ([] if record else None)
     if len(plan):
@@ -623,8 +646,10 @@ class ChatState:
     def __init__(self, features=None, mode='clamp', units='abs', positions='all', system=None):
         self.features, self.mode, self.units, self.positions = dict(features or {}), mode, units, positions
         self.system, self.history = system, []
+        self.vector = None  # a `VectorPlan` (a diffmean set) steering while no features are set
     def __repr__(self):
-        return (f"features={self.features} mode={self.mode} units={self.units} positions={self.positions} "
+        vec = f" vector={self.vector}" if self.vector is not None else ''
+        return (f"features={self.features}{vec} mode={self.mode} units={self.units} positions={self.positions} "
                 f"system={self.system!r} turns={len(self.history) // 2}")
 
 # %% ../nbs/04_steering.ipynb #9a262a9f
@@ -663,7 +688,7 @@ def _chat_command(steerer: Steerer, state: ChatState, line: str) -> str | None:
     if cmd == 'help': return CHAT_HELP
     if cmd == 'show': return repr(state)
     if cmd == 'clear':
-        state.features = {}
+        state.features, state.vector = {}, None
         return 'steering off'
     if cmd == 'reset':
         state.history = []
@@ -692,7 +717,7 @@ def chat_session(steerer: Steerer, lines: Iterable[str], write: Callable = print
             continue
         system = [{'role': 'system', 'content': state.system}] if state.system else []
         msgs = system + state.history + [{'role': 'user', 'content': line}]
-        r = steerer.generate([msgs], state.features or None, mode=state.mode, units=state.units,
+        r = steerer.generate([msgs], state.features or state.vector, mode=state.mode, units=state.units,
                              positions=state.positions, baseline=False, chat=True, max_new_tokens=max_new_tokens,
                              seed=seed, do_sample=do_sample, temperature=temperature, top_p=top_p)[0]
         state.history += [{'role': 'user', 'content': line}, {'role': 'assistant', 'content': r['steered']}]
@@ -700,7 +725,9 @@ def chat_session(steerer: Steerer, lines: Iterable[str], write: Callable = print
     return state
 
 # %% ../nbs/04_steering.ipynb #fbde30f4
-PLAN_KEYS = {'sae': ('features', 'mode', 'units', 'positions', 'site')}  # the keys each steering method reads
+PLAN_KEYS = {'sae': ('features', 'mode', 'units', 'positions', 'site'),   # the keys each steering method reads
+             'diffmean': ('vector', 'strength', 'norm', 'positions', 'site'),
+             'prompt': ('instruction',)}
 PLAN_DEFAULTS = dict(mode='clamp', units='abs', positions='all')
 
 def _plan_features(features, where: str) -> dict[int, float]:
@@ -712,16 +739,47 @@ def _plan_features(features, where: str) -> dict[int, float]:
         try: i = int(k)
         except (TypeError, ValueError):
             raise UserError(f"{where}: features key {k!r} is not a feature index") from None
-        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-            raise UserError(f"{where}: feature {k}: value {v!r} is not a finite number")
-        out[i] = float(v)
+        out[i] = _finite(v, f"{where}: feature {k}")
     return out
+
+def _finite(v, where: str) -> float:
+    "`v` as a float, when it is a finite number (not a bool)."
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
+        raise UserError(f"{where}: value {v!r} is not a finite number")
+    return float(v)
 
 def _plan_site(site, where: str) -> dict:
     "The `site` of a plan: the SAE's model name, layer and width (each optional)."
     if not isinstance(site, dict) or set(site) - {'model', 'layer', 'd_sae'}:
         raise UserError(f"{where}: 'site' must be an object with keys model, layer, d_sae; found {site!r}")
     return {k: (str(v) if k == 'model' else int(v)) for k, v in site.items() if v is not None}
+
+
+# %% ../nbs/04_steering.ipynb #c069fa44
+def _sae_plan(plan: dict, where: str) -> dict:
+    "The checked keys of an `sae` set: features, mode, units, positions."
+    out = dict(features=_plan_features(plan.get('features') or {}, where))
+    for key, options in (('mode', MODES), ('units', UNITS), ('positions', POSITIONS)):
+        out[key] = _choice(f"{where}: {key}", plan.get(key) or PLAN_DEFAULTS[key], options)
+    return out
+
+def _diffmean_plan(plan: dict, where: str) -> dict:
+    "The checked keys of a `diffmean` set: the direction, its strength in units of `norm`, positions."
+    vector = plan.get('vector')
+    if not isinstance(vector, list) or not vector:
+        raise UserError(f"{where}: 'vector' must be a non-empty list of numbers (the direction at the SAE's site)")
+    vector = [_finite(v, f"{where}: vector[{i}]") for i, v in enumerate(vector)]
+    if not any(vector): raise UserError(f"{where}: 'vector' is all zeros: there is no direction to steer along")
+    return dict(vector=vector, strength=_finite(plan.get('strength', 1.0), f"{where}: strength"),
+                norm=_finite(plan.get('norm', 1.0), f"{where}: norm"),
+                positions=_choice(f"{where}: positions", plan.get('positions') or 'all', POSITIONS))
+
+def _prompt_plan(plan: dict, where: str) -> dict:
+    "The checked keys of a `prompt` set: the instruction (a system prompt; no intervention)."
+    text = plan.get('instruction')
+    if not isinstance(text, str) or not text.strip():
+        raise UserError(f"{where}: 'instruction' must be a non-empty string (the system prompt that steers)")
+    return dict(instruction=text)
 
 def check_plan(plan: dict, where: str = 'plan') -> dict:
     "The steering set `plan` with its defaults filled in and every key checked (errors name `where` and the key)."
@@ -731,9 +789,8 @@ def check_plan(plan: dict, where: str = 'plan') -> dict:
         raise UserError(f"{where}: unknown steering method {method!r}; this version knows {', '.join(PLAN_KEYS)}")
     unknown = sorted(set(plan) - {'method', *PLAN_KEYS[method]})
     if unknown: raise UserError(f"{where}: unknown keys {unknown} for method {method!r}; expected {PLAN_KEYS[method]}")
-    out = dict(method=method, features=_plan_features(plan.get('features') or {}, where))
-    for key, options in (('mode', MODES), ('units', UNITS), ('positions', POSITIONS)):
-        out[key] = _choice(f"{where}: {key}", plan.get(key) or PLAN_DEFAULTS[key], options)
+    checks = dict(sae=_sae_plan, diffmean=_diffmean_plan, prompt=_prompt_plan)
+    out = dict(method=method, **checks[method](plan, where))
     if plan.get('site'): out['site'] = _plan_site(plan['site'], where)
     return out
 
@@ -766,11 +823,18 @@ def check_plan_site(plan: dict, steerer: Steerer, where: str = 'plan'):
     bad = [f"{k} {want[k]!r} (here: {have[k]!r})" for k in ('model', 'layer', 'd_sae') if k in want and k in have
            and not same(k)]
     if bad: raise UserError(f"{where}: site mismatch: this steering set was made for another SAE: " + ', '.join(bad))
+    if plan.get('method') == 'diffmean' and len(plan['vector']) != steerer.sae.d_in:
+        raise UserError(f"{where}: the vector has {len(plan['vector'])} entries but the site has "
+                        f"d={steerer.sae.d_in}")
 
 def plan_kwargs(plan: dict) -> dict:
-    "The steering arguments (`features`, `mode`, `units`, `positions`) of an `sae` steering set."
+    "The arguments of `Steerer.steer`, `generate` and `stream` that apply a steering set (`system` for a prompt)."
     plan = check_plan(plan)
-    if plan['method'] != 'sae': raise UserError(f"steering method {plan['method']!r} is not an SAE steering set")
+    if plan['method'] == 'prompt': return dict(features=None, system=plan['instruction'])
+    if plan['method'] == 'diffmean':
+        v = torch.tensor(plan['vector'], dtype=torch.float64)
+        shift = v * (plan['strength'] * plan['norm'] / v.norm())  # strength in units of `norm`, along v
+        return dict(features=VectorPlan(shift.float()), positions=plan['positions'])
     return dict(features=plan['features'] or None, mode=plan['mode'], units=plan['units'], positions=plan['positions'])
 
 # %% ../nbs/04_steering.ipynb #ad5e9c66
@@ -821,16 +885,26 @@ def _cli_plan(features: str | None, plan: str | None, mode: str | None, units: s
     if plan and features: raise UserError("give --features or --plan, not both")
     if not plan and not features: raise UserError("give the features to steer: --features 'I:V,I:V' or --plan FILE")
     base = read_plan(plan) if plan else dict(features=parse_features(features, mode or 'clamp'))
-    flags = {k: v for k, v in dict(mode=mode, units=units, positions=positions).items() if v is not None}
+    keys = PLAN_KEYS[base.get('method', 'sae')]  # flags the plan's method does not read are ignored
+    flags = {k: v for k, v in dict(mode=mode, units=units, positions=positions).items() if v is not None and k in keys}
     out = check_plan({**base, **flags}, plan or '--features')
-    if not out['features']: raise UserError(f"{plan or '--features'}: no features to steer")
+    if out['method'] == 'sae' and not out['features']: raise UserError(f"{plan or '--features'}: no features to steer")
     return out
+
+def _side_by_side(steerer: Steerer, prompts, steering: dict, gen: dict) -> list[dict]:
+    "Steered and baseline generations for a steering set; a `prompt` set's baseline runs without its instruction."
+    how = plan_kwargs(steering)
+    if 'system' not in how: return steerer.generate(prompts, **how, **gen)
+    system = '\n\n'.join(filter(None, (gen.get('system'), how['system'])))
+    res = steerer.generate(prompts, None, **{**gen, 'system': system}, baseline=False)
+    base = steerer.generate(prompts, None, **gen, baseline=False)
+    return [{**r, 'baseline': b['steered'], 'baseline_ids': b['steered_ids']} for r, b in zip(res, base)]
 
 @call_parse
 def ocs_steer(model: str,  # HF model id or local folder
               sae: str,  # SAE folder/file (`save_sae` format) or HF repo id
               features: str = None,  # features to steer: 'I:V,I:V' (ablate: 'I,I')
-              plan: str = None,  # steering set JSON (features, mode, units, positions), e.g. exported by `ocs app`
+              plan: str = None,  # steering set JSON (method sae, diffmean or prompt), e.g. exported by `ocs app`
               prompt: str = None,  # a prompt
               prompts_file: str = None,  # text file with one prompt per line
               mode: str = None,  # clamp | add | ablate (default: the plan's, else clamp)
@@ -855,21 +929,23 @@ def ocs_steer(model: str,  # HF model id or local folder
     if out_dir is not None and Path(out_dir).exists() and not Path(out_dir).is_dir():
         raise UserError(f"--out_dir {out_dir} is a file, not a folder")  # said now, not after generating
     steering = _cli_plan(features, plan, mode, units, positions)
+    if sweep and steering['method'] != 'sae':
+        raise UserError(f"--sweep steers SAE features, not a {steering['method']!r} set")
     prompts = _read_prompts(prompt, prompts_file)
     steerer = load_steerer(model, sae, stats, layer, device, dtype, not no_model_check)
     check_plan_site(steering, steerer, plan or '--features')
     gen = dict(chat=False if no_chat else None, system=system, do_sample=sample, temperature=temperature,
                top_p=top_p, max_new_tokens=max_new_tokens, seed=seed)
-    res = steerer.generate(prompts, **plan_kwargs(steering), **gen)
+    res = _side_by_side(steerer, prompts, steering, gen)
     print(show_side_by_side(res))
-    how = {k: steering[k] for k in ('features', 'mode', 'units', 'positions')}
+    how = {k: v for k, v in steering.items() if k not in ('site', 'vector')}
     out = dict(model=model, sae=sae, layer=steerer.layer, **how,
                results=[{k: r[k] for k in ('prompt', 'baseline', 'steered')} for r in res])
     if sweep:
-        out['sweep'] = _sweep_first(steerer, how.pop('features'), sweep, prompts, words, out_dir, **how, **gen)
+        kw = {k: how[k] for k in ('mode', 'units', 'positions')}
+        out['sweep'] = _sweep_first(steerer, how['features'], sweep, prompts, words, out_dir, **kw, **gen)
     if out_dir: write_json(Path(out_dir) / 'steer.json', out)
     return out
-
 
 # %% ../nbs/04_steering.ipynb #0e23bd7a
 def _stdin_lines(prompt: str = 'you> '):
@@ -878,10 +954,20 @@ def _stdin_lines(prompt: str = 'you> '):
         try: yield input(prompt)
         except EOFError: return
 
+def _chat_plan(state: ChatState, plan: dict, steerer: Steerer, where: str):
+    "Start a chat from a steering set: its features and settings, its vector, or its instruction as system prompt."
+    check_plan_site(plan, steerer, where)
+    if plan['method'] == 'sae':
+        state.features = dict(plan['features'])
+        state.mode, state.units, state.positions = plan['mode'], plan['units'], plan['positions']
+    elif plan['method'] == 'prompt': state.system = '\n\n'.join(filter(None, (state.system, plan['instruction'])))
+    else: state.vector, state.positions = plan_kwargs(plan)['features'], plan['positions']
+
 @call_parse
 def ocs_chat(model: str,  # HF chat model id or local folder
              sae: str,  # SAE folder/file or HF repo id
              features: str = '',  # initial features 'I:V,I:V' (change them with /steer)
+             plan: str = None,  # start from a steering set JSON (sae, diffmean or prompt)
              mode: str = 'clamp',  # clamp | add | ablate
              units: str = 'abs',  # abs | max (needs --stats)
              positions: str = 'all',  # all | prompt | generated
@@ -902,8 +988,9 @@ def ocs_chat(model: str,  # HF chat model id or local folder
         raise UserError(f"{model}: the tokenizer has no chat template")
     state = ChatState(parse_features(features, mode), _choice('mode', mode, MODES), _choice('units', units, UNITS),
                       _choice('positions', positions, POSITIONS), system)
-    feature_values(steerer.sae, state.features, mode, units, steerer.max_act)
-    print(f"steering layer {steerer.layer} of {model} with {state.features or 'nothing yet'}; "
+    if plan: _chat_plan(state, read_plan(plan), steerer, plan)
+    feature_values(steerer.sae, state.features, state.mode, state.units, steerer.max_act)
+    print(f"steering layer {steerer.layer} of {model} with {state.features or state.vector or 'nothing yet'}; "
           "/help for commands, /quit to leave")
     return chat_session(steerer, _stdin_lines(), write=print, state=state, max_new_tokens=max_new_tokens, seed=seed,
                         do_sample=sample, temperature=temperature, top_p=top_p)
