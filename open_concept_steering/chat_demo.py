@@ -11,7 +11,7 @@ from typing import Callable
 import torch
 from fastcore.script import call_parse
 from tqdm.auto import tqdm
-from .files import write_json, write_text
+from .files import slug, write_json, write_text
 from .sae import load_sae
 from .features import load_feature_stats
 from .steering import concept_word_rate
@@ -22,7 +22,7 @@ from .demo import (DemoConfig, demo_config, run_demo, run_stage, word_hits, anch
 
 # %% auto #0
 __all__ = ['CHAT_PRESETS', 'CHAT_CONCEPTS', 'QUESTIONS', 'SYNTH_DOC_ID', 'JUDGE_MIN_ACCURACY', 'ChatDemoConfig',
-           'chat_demo_config', 'slug', 'anchor_tokens', 'mentions', 'json_probe', 'stage_synth', 'chat_corpus',
+           'chat_demo_config', 'anchor_tokens', 'mentions', 'json_probe', 'stage_synth', 'chat_corpus',
            'stage_collect_layers', 'act_sample', 'kept_metrics', 'mean_difference', 'decoder_alignment',
            'aligned_features', 'find_features', 'median_norm', 'norm_units', 'answer', 'perplexity', 'yes_no_chat',
            'judge', 'about_question', 'responds_question', 'judge_shots', 'score_answers', 'judge_accuracy',
@@ -78,10 +78,6 @@ def chat_demo_config(quick: bool = False, **kw) -> ChatDemoConfig:
     return cfg
 
 # %% ../nbs/06b_chat_demo.ipynb #51abb71a
-def slug(name: str) -> str:
-    "A folder name for a concept: 'the Golden Gate Bridge' → 'the-golden-gate-bridge'."
-    return re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-') or 'concept'
-
 def anchor_tokens(tok, words) -> list[str]:
     "The single-token forms (' word', ' Word') of `words`, for the logit lens."
     forms = [f' {w}' for w in words] + [f' {w.capitalize()}' for w in words]
@@ -109,7 +105,8 @@ def stage_synth(cfg, llm_cfg, tok, wiki_texts):
     def fn(d):
         out = {'json_probe': json_probe(llm_cfg, cfg.concepts[0])}
         for c in cfg.concepts:
-            sc = SynthConfig(c, out_dir=str(d / slug(c)), n=cfg.n_synth, n_neutral=max(4, cfg.n_synth // 2),
+            sc = SynthConfig(c, out_dir=str(d / slug(c, 'concept')), n=cfg.n_synth,
+                             n_neutral=max(4, cfg.n_synth // 2),
                              propose_aspects=False, length='two or three sentences', temperature=0.8, seed=cfg.seed)
             llm = dataclasses.replace(llm_cfg, cache_dir=str(d / '.llm_cache'), max_tokens=96)
             res = generate(sc, llm, progress=False)

@@ -10,9 +10,9 @@ from typing import Callable, Sequence
 import numpy as np, torch
 from fastcore.script import call_parse
 from tqdm.auto import tqdm
-from .files import UserError, atomic_write, write_json, write_text
+from .files import UserError, atomic_write, slug, write_json, write_text
 from .hf_model import special_ids, unembed_directions
-from .collect import tokenize_docs
+from .collect import MASSIVE_FACTOR, tokenize_docs
 from .features import site_activations
 from .concepts import concept_search
 from .steering import (Steerer, VectorPlan, check_plan, concept_word_rate, load_steerer,
@@ -21,13 +21,13 @@ from .steering import (Steerer, VectorPlan, check_plan, concept_word_rate, load_
 # %% auto #0
 __all__ = ['PROMPT_TEMPLATE', 'AX_KEYS', 'INSTRUCTIONS', 'site_tokens', 'diff_mean', 'concept_token_ids', 'unit_directions',
            'lens_scores', 'output_scores', 'method_plan', 'plan_answers', 'harmonic_mean', 'llm_judge_ax', 'word_judge',
-           'score_answers', 'split_instructions', 'select_strength', 'bootstrap_ci', 'summarize', 'leaderboard',
-           'plot_leaderboard', 'concept_methods', 'run_method', 'reference_perplexity', 'compare_methods', 'read_texts',
-           'read_concepts', 'ocs_compare']
+           'answer_perplexities', 'score_answers', 'split_instructions', 'select_strength', 'bootstrap_ci', 'summarize',
+           'leaderboard', 'plot_leaderboard', 'concept_methods', 'run_method', 'reference_perplexity',
+           'compare_methods', 'read_texts', 'read_concepts', 'ocs_compare']
 
 # %% ../nbs/04b_compare.ipynb #7bdf74f9
 def site_tokens(steerer: Steerer, texts: Sequence[str], ctx_len: int = 128, batch_size: int = 8,
-                outlier_factor: float = 10.0) -> torch.Tensor:
+                outlier_factor: float = MASSIVE_FACTOR) -> torch.Tensor:
     "(n_tokens, d) float64 activations at the steerer's site over `texts`, without special tokens and massive ones."
     model, tok, sae = steerer.model, steerer.tokenizer, steerer.sae
     dev, drop = next(model.parameters()).device, torch.tensor(special_ids(tok))
@@ -171,11 +171,15 @@ def word_judge(words: Sequence[str]) -> Callable[[str, list[dict]], list[dict]]:
     return lambda concept, items: [one(it) for it in items]
 
 # %% ../nbs/04b_compare.ipynb #539705f7
+def answer_perplexities(steerer: Steerer, answers: list[dict]) -> list[float]:
+    "Perplexity of each generated answer after its prompt under the unsteered model (NaN for an empty answer)."
+    rereads = steerer.reread([a['prompt_ids'] for a in answers], [a['steered_ids'] for a in answers], [])
+    return [math.exp(r['nll'].mean().item()) if len(r['nll']) else float('nan') for r in rereads]
+
 def score_answers(steerer: Steerer, answers: list[dict], concept: str, words: Sequence[str], judge: Callable,
                   ref_perplexity: float) -> list[dict]:
     "One row per answer: AxBench scores, their harmonic mean `hm`, concept-word rate and unsteered perplexity."
-    rereads = steerer.reread([a['prompt_ids'] for a in answers], [a['steered_ids'] for a in answers], [])
-    ppl = [math.exp(r['nll'].mean().item()) if len(r['nll']) else float('nan') for r in rereads]
+    ppl = answer_perplexities(steerer, answers)
     items = [dict(instruction=a['prompt'], answer=a['steered'], perplexity=p, ref_perplexity=ref_perplexity)
              for a, p in zip(answers, ppl)]
     scores = judge(concept, items)
@@ -296,8 +300,6 @@ def concept_methods(steerer: Steerer, concept: dict, neutral_texts: Sequence[str
     return methods, info
 
 # %% ../nbs/04b_compare.ipynb #3df5a39b
-def _slug(text: str) -> str: return re.sub(r'[^a-z0-9]+', '-', text.lower()).strip('-')
-
 def run_method(steerer: Steerer, concept: dict, method: dict, norm: float, strengths: Sequence[float], select, test,
                judge: Callable, ref_perplexity: float, max_new_tokens: int = 48, seed: int = 0) -> dict:
     "One method on one concept: strength chosen on `select`, scored on `test`; summary, plan and rows."
@@ -314,8 +316,7 @@ def run_method(steerer: Steerer, concept: dict, method: dict, norm: float, stren
 def reference_perplexity(steerer: Steerer, instructions: Sequence[str], max_new_tokens: int = 48) -> float:
     "Median perplexity of the unsteered answers to `instructions` (re-read by the same model): the fluency yardstick."
     answers = steerer.generate(list(instructions), None, baseline=False, max_new_tokens=max_new_tokens)
-    rr = steerer.reread([a['prompt_ids'] for a in answers], [a['steered_ids'] for a in answers], [])
-    return float(np.median([math.exp(r['nll'].mean().item()) for r in rr if len(r['nll'])]))
+    return float(np.median([p for p in answer_perplexities(steerer, answers) if not math.isnan(p)]))
 
 # %% ../nbs/04b_compare.ipynb #03bf9d06
 def compare_methods(steerer: Steerer, concepts: list[dict], neutral_texts: Sequence[str], instructions: Sequence[str],
@@ -340,7 +341,7 @@ def compare_methods(steerer: Steerer, concepts: list[dict], neutral_texts: Seque
 
 def _cached(out_dir, concept: str, name: str, compute: Callable):
     "`compute()`, or what it returned before: JSON in `out_dir/runs/<concept>/<name>.json` (no cache without out_dir)."
-    path = Path(out_dir, 'runs', _slug(concept), _slug(name) + '.json') if out_dir is not None else None
+    path = Path(out_dir, 'runs', slug(concept), slug(name) + '.json') if out_dir is not None else None
     if path is not None and path.exists(): return json.loads(path.read_text())
     res = compute()
     if path is not None: write_json(path, res)
@@ -355,7 +356,7 @@ def _save_comparison(out_dir: Path, out: dict, results: list[dict]):
     "`compare.json`, `leaderboard.md`/`.png`, and each method's steering set at its strength in `plans/`."
     write_json(out_dir / 'compare.json', out)
     for r in results:
-        path = out_dir / 'plans' / _slug(r['concept']) / (_slug(r['method']) + '.json')
+        path = out_dir / 'plans' / slug(r['concept']) / (slug(r['method']) + '.json')
         write_text(path, plan_json(r['plan']))
     write_text(out_dir / 'leaderboard.md', out['table'] + '\n')
     fig = plot_leaderboard(results)

@@ -4,13 +4,13 @@
 
 # %% ../nbs/00_files.ipynb #ff249a65
 from __future__ import annotations
-import json, os, shutil, tempfile, time
+import json, os, re, shutil, tempfile, time
 from pathlib import Path
 from typing import Callable
 
 # %% auto #0
 __all__ = ['UserError', 'atomic_write', 'stale_temps', 'remove_stale_temps', 'write_json', 'write_text', 'write_tensors',
-           'read_json', 'read_tensors', 'check_safetensors', 'read_torch', 'atomic_dir']
+           'read_json', 'read_tensors', 'check_safetensors', 'read_torch', 'atomic_dir', 'slug']
 
 # %% ../nbs/00_files.ipynb #c0ce6cdd
 class UserError(ValueError):
@@ -151,3 +151,8 @@ def atomic_dir(path, build: Callable[[Path], object]) -> Path:
             # another process finished the same folder first: keep theirs
     finally: shutil.rmtree(tmp, ignore_errors=True)
     return path
+
+# %% ../nbs/00_files.ipynb #5f1a2c02
+def slug(name: str, empty: str = 'item') -> str:
+    "A file name for free text: 'the Golden Gate Bridge' → 'the-golden-gate-bridge' (`empty` if nothing is left)."
+    return re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-') or empty
