@@ -21,24 +21,27 @@ from .demo import (DemoConfig, demo_config, run_demo, run_stage, word_hits, anch
                                         _sae_inputs, _shown_features, _table, _metric_rows, _e, _CSS, fig_uri)
 
 # %% auto #0
-__all__ = ['CHAT_PRESETS', 'CHAT_CONCEPTS', 'QUESTIONS', 'SYNTH_DOC_ID', 'JUDGE_MIN_ACCURACY', 'ChatDemoConfig',
+__all__ = ['CHAT_PRESETS', 'CHAT_CONCEPTS', 'QUESTIONS', 'SYNTH_DOC_ID', 'ASK', 'JUDGE_MIN_ACCURACY', 'ChatDemoConfig',
            'chat_demo_config', 'anchor_tokens', 'mentions', 'json_probe', 'stage_synth', 'chat_corpus',
            'stage_collect_layers', 'act_sample', 'kept_metrics', 'mean_difference', 'decoder_alignment',
-           'aligned_features', 'find_features', 'median_norm', 'norm_units', 'answer', 'perplexity', 'yes_no_chat',
-           'judge', 'about_question', 'responds_question', 'judge_shots', 'score_answers', 'judge_accuracy',
-           'layer_report', 'choose_layer', 'stage_chat_labels', 'pick_strength', 'stage_chat_steer', 'run_chat_demo',
-           'chat_summary', 'plot_norms', 'chat_report', 'ocs_demo']
+           'aligned_features', 'other_texts', 'find_features', 'median_norm', 'norm_units', 'answer', 'perplexity',
+           'answer_nll', 'pmi', 'balanced_accuracy', 'fit_threshold', 'calibrate_about', 'calibrate_coherence',
+           'likelihood_judge', 'score_answers', 'layer_report', 'choose_layer', 'stage_chat_labels', 'pick_strength',
+           'stage_chat_steer', 'run_chat_demo', 'chat_summary', 'plot_norms', 'chat_report', 'ocs_demo']
 
 # %% ../nbs/06b_chat_demo.ipynb #fd5dfc2e
 CHAT_PRESETS = {
     'quick': dict(layers=(9,), n_docs=240, n_synth=8, sae_steps=120, expansion=4, strengths=(0.4, 0.6),
                   n_samples=1, max_new_tokens=24, n_top_features=2, n_eval_texts=6, mining_k=8),
     'full':  dict(layers=(6, 9, 12), n_docs=800, n_synth=32, sae_steps=300, expansion=8,
-                  strengths=(0.3, 0.4, 0.5, 0.6, 0.8), n_samples=3, max_new_tokens=40, n_top_features=4,
+                  strengths=(0.3, 0.4, 0.5, 0.6), n_samples=3, max_new_tokens=40, n_top_features=4,
                   n_eval_texts=16, mining_k=12),
 }
 CHAT_CONCEPTS = ('the Golden Gate Bridge', 'Japan', 'music', 'baseball')
-QUESTIONS = ('What should I cook tonight?', 'Tell me about your weekend.', 'What is your favourite book?')
+QUESTIONS = ('What should I cook tonight?', 'Tell me about your weekend.', 'What is your favourite book?',
+             'How can I sleep better?', 'What should I do on a rainy afternoon?',
+             'Give me some advice for a job interview.', 'How do I keep my houseplants alive?',
+             'What makes a good friend?')
 
 @dataclass
 class ChatDemoConfig:
@@ -91,12 +94,15 @@ def mentions(text: str, words, prefix: bool = False) -> bool:
 # %% ../nbs/06b_chat_demo.ipynb #4711eb59
 def json_probe(llm_cfg, concept: str, n: int = 8) -> dict:
     "How often the served model answers instructor's JSON mode with a valid `SyntheticText` (no retries)."
-    from open_concept_steering.llm_client import StructuredLLM, map_sync
+    from open_concept_steering.llm_client import StructuredLLM, amap, run_sync
     from open_concept_steering.synthetic import SyntheticText
     llm = StructuredLLM(dataclasses.replace(llm_cfg, mode='json', max_retries=0, max_tokens=96))
     msgs = [[{'role': 'user', 'content': f'Write one sentence about {concept}, as a JSON object with key "text". '
               f'(variant {i})'}] for i in range(n)]
-    res = map_sync(lambda m: llm.acomplete(SyntheticText, m, cache=False), msgs, progress=False)
+    async def go():
+        try: return await amap(lambda m: llm.acomplete(SyntheticText, m, cache=False), msgs, progress=False)
+        finally: await llm.aclose()   # the HTTP client dies with its event loop, not later in another one
+    res = run_sync(go())
     return dict(n=n, valid=len(res.results), failures=list(res.failures.values())[:3])
 
 def stage_synth(cfg, llm_cfg, tok, wiki_texts):
@@ -197,6 +203,11 @@ def aligned_features(cos: torch.Tensor, auroc: torch.Tensor, ok: torch.Tensor, n
     top = score.topk(min(n, int((score > -2).sum()) or 1))
     return {int(i): float(v) for v, i in zip(top.values, top.indices)}
 
+def other_texts(synth: dict, concept: str) -> list[str]:
+    "The texts that are not about `concept`: its neutral twins and the other concepts' texts, in the same voice."
+    return synth[concept].get('neutral', []) + [t for k, v in synth.items() if k != concept and isinstance(v, dict)
+                                                for t in v.get('texts', [])]
+
 def find_features(cfg, model, tok, sae, data_dir, layer, feat_dir, synth, mix, n_neutral: int = 1500) -> dict:
     "Per concept: the selective features (contrast AUROC) best aligned with its mean difference; the lens beside."
     from open_concept_steering.concepts import selectivity
@@ -214,8 +225,7 @@ def find_features(cfg, model, tok, sae, data_dir, layer, feat_dir, synth, mix, n
     res = concept_candidates(lens, sel, tok, freq, cfg.concepts, table={c: synth[c] for c in cfg.concepts})
     ok = (freq > 0) & (freq < 0.2)
     for c, r in res.items():
-        others = [t for k in cfg.concepts if k != c for t in synth[k]['texts']] + synth[c].get('neutral', [])
-        cos = decoder_alignment(sae, mean_difference(model, tok, synth[c]['texts'], others, layer, sae))
+        cos = decoder_alignment(sae, mean_difference(model, tok, synth[c]['texts'], other_texts(synth, c), layer, sae))
         feats = aligned_features(cos, sel[c]['auroc'], ok, cfg.n_features)
         f = next(iter(feats))
         r.update(search_feature=r['feature'], feature=f, features={str(k): v for k, v in feats.items()},
@@ -249,83 +259,77 @@ def answer(st, questions, n: int, features, cfg, seed: int, strength: float = 0.
     gen = [r['steered_ids'] for r in res]
     ctx = st.reread([r['prompt_ids'] for r in res], gen, [0])
     alone = st.reread(st.encode_prompts([''] * len(res)), gen, [0])   # the answer after an empty question
-    return [dict(question=r['prompt'], answer=r['steered'], nll=o['nll'].tolist(), nll_alone=a['nll'].tolist())
-            for r, o, a in zip(res, ctx, alone)]
+    return [dict(question=r['prompt'], answer=r['steered'], ids=g, nll=o['nll'].tolist(), nll_alone=a['nll'].tolist())
+            for r, g, o, a in zip(res, gen, ctx, alone)]
 
 def perplexity(rows: list[dict], key: str = 'nll') -> float:
     "exp(mean token NLL) over all answers' tokens under the unsteered model (`nll_alone`: without the question)."
     nll = [x for r in rows for x in r[key]]
     return math.exp(sum(nll) / len(nll)) if nll else float('nan')
 
-def yes_no_chat(question: str, shots: list[tuple[str, str]]) -> list[dict]:
-    "Chat messages asking `question` after worked examples `shots` ((question, 'Yes' or 'No')), whose form it copies."
-    msgs = [{'role': 'system', 'content': 'Answer with one word: Yes or No.'}]
-    for q, a in shots: msgs += [{'role': 'user', 'content': q}, {'role': 'assistant', 'content': a}]
-    return msgs + [{'role': 'user', 'content': question}]
-
-def judge(llm_cfg, chats: list[list[dict]]) -> list[bool | None]:
-    "Yes/no answers of the served model to `chats` (None where it gave no yes or no)."
-    from open_concept_steering.llm_client import StructuredLLM, YesNo, amap, run_sync
-    llm = StructuredLLM(dataclasses.replace(llm_cfg, max_retries=1, backoff_base=0.0, max_tokens=4))  # a first word
-    async def go():
-        try: return await amap(lambda m: llm.acomplete(YesNo, m, temperature=0.0), chats, progress=False)
-        finally: await llm.aclose()  # the HTTP client dies with its event loop, not after it
-    res = run_sync(go())
-    return [res.results[i].yes if i in res.results else None for i in range(len(chats))]
-
 # %% ../nbs/06b_chat_demo.ipynb #5640f558
-def about_question(concept: str, text: str) -> str:
-    return f'Is this text about {concept}, or does it mention {concept}?\n\nText: "{text}"'
+ASK = 'Tell me about {concept}.'   # the question whose answers are, by construction, about the concept
 
-def responds_question(question: str, text: str) -> str:
-    return f'Question: "{question}"\nAnswer: "{text}"\n\nDoes the answer respond to the question?'
+def answer_nll(st, prompts, gen_ids: list[list[int]], batch_size: int = 24) -> torch.Tensor:
+    "(n,) mean token NLL of each answer (token ids) after its prompt in the chat template, under the unsteered model."
+    rows = st.reread(st.encode_prompts(list(prompts)), gen_ids, [0], batch_size)
+    return torch.tensor([float(r['nll'].mean()) if len(r['nll']) else float('nan') for r in rows])
 
-def judge_shots(concept: str, texts: list[str], neutral: list[str], base_rows: list[dict]) -> dict:
-    "Worked examples for both judges, from the concept's texts and the unsteered answers (nothing written by hand)."
-    a = base_rows[0]
-    b = next((r for r in base_rows if r['question'] != a['question']), a)
-    return dict(about=[(about_question(concept, texts[0][:300]), 'Yes'),
-                       (about_question(concept, neutral[0][:300]), 'No')],
-                responds=[(responds_question(a['question'], a['answer']), 'Yes'),
-                          (responds_question(a['question'], b['answer']), 'No')])
+def pmi(st, prompts, gen_ids: list[list[int]], alone: torch.Tensor | None = None) -> torch.Tensor:
+    "(n,) nats per token by which each prompt makes its answer likelier than an empty question (`alone`: that NLL)."
+    if alone is None: alone = answer_nll(st, [''] * len(gen_ids), gen_ids)
+    return alone - answer_nll(st, prompts, gen_ids)
 
-def _rate(xs: list) -> float:
-    "Share of True among the answered (not None) judgements."
-    answered = [bool(x) for x in xs if x is not None]
-    return sum(answered) / len(answered) if answered else float('nan')
+def balanced_accuracy(yes_on_positives: torch.Tensor, yes_on_negatives: torch.Tensor) -> float:
+    "Mean of the hit rate on positives and the rejection rate on negatives (a judge that always says one thing: 0.5)."
+    return float((yes_on_positives.float().mean() + (~yes_on_negatives).float().mean()) / 2)
 
-def score_answers(rows: list[dict], concept: str, words, llm_cfg=None, base_ppl: tuple | None = None,
-                  shots: dict | None = None) -> dict:
+def fit_threshold(pos: torch.Tensor, neg: torch.Tensor) -> dict:
+    "A yes/no threshold on scores of known cases: fitted on every other case, balanced accuracy on the rest."
+    threshold = float((pos[0::2].nanquantile(0.5) + neg[0::2].nanquantile(0.5)) / 2)   # midway between medians
+    return dict(threshold=threshold, accuracy=balanced_accuracy(pos[1::2] > threshold, neg[1::2] > threshold),
+                n=len(pos[1::2]) + len(neg[1::2]))
+
+def calibrate_about(st, concept: str, texts: list[str], others: list[str], n_tokens: int = 48) -> dict:
+    "The about-judge from known cases: the concept's `texts` (yes) and `others` (no), as PMI with the question."
+    ids = lambda ts: [st.tokenizer(t, add_special_tokens=False).input_ids[:n_tokens] for t in ts]
+    ask = lambda ts: pmi(st, [ASK.format(concept=concept)] * len(ts), ids(ts))
+    return fit_threshold(ask(texts), ask(others))
+
+def _mean_nll(rows: list[dict], key: str) -> torch.Tensor:
+    return torch.tensor([sum(r[key]) / len(r[key]) if r[key] else float('nan') for r in rows])
+
+def calibrate_coherence(st, questions, rows: list[dict]) -> dict:
+    "The coherence judge from unsteered answers: after their own question (yes) and after the next question (no)."
+    alone, qs = _mean_nll(rows, 'nll_alone'), list(questions)
+    after_next = [qs[(qs.index(r['question']) + 1) % len(qs)] for r in rows]
+    return fit_threshold(alone - _mean_nll(rows, 'nll'), pmi(st, after_next, [r['ids'] for r in rows], alone))
+
+def likelihood_judge(st, concept: str, about_threshold: float, coherence_threshold: float) -> Callable:
+    "rows → {about, coherent}: the unsteered model's verdicts, read from likelihoods instead of asked for."
+    def judge(rows: list[dict]) -> dict:
+        alone = _mean_nll(rows, 'nll_alone')
+        about = pmi(st, [ASK.format(concept=concept)] * len(rows), [r['ids'] for r in rows], alone)
+        return dict(about=(about > about_threshold).tolist(),
+                    coherent=(alone - _mean_nll(rows, 'nll') > coherence_threshold).tolist())
+    return judge
+
+def score_answers(rows: list[dict], concept: str, words, judge: Callable | None = None,
+                  base_ppl: tuple | None = None) -> dict:
     "Name and word-list mention rates, judged concept and coherence rates, word rate and perplexity of answers."
-    texts, none = [r['answer'] for r in rows], [None] * len(rows)
-    ask = lambda kind, qs: judge(llm_cfg, [yes_no_chat(q, shots[kind]) for q in qs]) if llm_cfg else none
-    about = ask('about', [about_question(concept, t) for t in texts])
-    responds = ask('responds', [responds_question(r['question'], r['answer']) for r in rows])
+    texts, n = [r['answer'] for r in rows], max(1, len(rows))
+    verdicts = judge(rows) if judge else {}
+    rate = lambda key: sum(verdicts[key]) / n if key in verdicts else float('nan')
     ppl, alone = perplexity(rows), perplexity(rows, 'nll_alone')
     name = concept_terms(concept, [], [])  # the concept's own name words: the strict test
-    return dict(name_rate=sum(mentions(t, name, prefix=True) for t in texts) / max(1, len(texts)),
-                mention_rate=sum(mentions(t, words) for t in texts) / max(1, len(texts)),
-                word_rate=concept_word_rate(texts, words), judge_rate=_rate(about), coherence_rate=_rate(responds),
+    return dict(name_rate=sum(mentions(t, name, prefix=True) for t in texts) / n,
+                mention_rate=sum(mentions(t, words) for t in texts) / n,
+                word_rate=concept_word_rate(texts, words), judge_rate=rate('about'), coherence_rate=rate('coherent'),
                 perplexity=ppl, ppl_ratio=ppl / base_ppl[0] if base_ppl else 1.0, perplexity_alone=alone,
-                ppl_alone_ratio=alone / base_ppl[1] if base_ppl else 1.0, n=len(rows),
-                judged=sum(x is not None for x in about), answers=texts)
-
-def judge_accuracy(llm_cfg, concept: str, texts: list[str], neutral: list[str], base_rows: list[dict], shots: dict,
-                   n: int = 4) -> dict:
-    "Balanced accuracy of both judges on cases known in advance (a judge that always says No scores 0.5)."
-    pos, neg = texts[1:1 + n], neutral[1:1 + n]
-    rows = base_rows[1:1 + n]
-    other = [next((s for s in base_rows if s['question'] != r['question']), r)['answer'] for r in rows]
-    about = judge(llm_cfg, [yes_no_chat(about_question(concept, t[:300]), shots['about']) for t in pos + neg])
-    resp = judge(llm_cfg, [yes_no_chat(responds_question(r['question'], a), shots['responds'])
-                           for r, a in zip(rows + rows, [r['answer'] for r in rows] + other)])
-    acc = lambda js, k: (sum(j is True for j in js[:k]) / max(1, k)
-                         + sum(j is False for j in js[k:]) / max(1, len(js) - k)) / 2
-    return dict(about=acc(about, len(pos)), responds=acc(resp, len(rows)),
-                answered=sum(j is not None for j in about + resp) / max(1, len(about + resp)))
+                ppl_alone_ratio=alone / base_ppl[1] if base_ppl else 1.0, n=len(rows), answers=texts)
 
 # %% ../nbs/06b_chat_demo.ipynb #117d45e6
-def layer_report(cfg, model, tok, layer, trained, found, synth, llm_cfg) -> dict:
+def layer_report(cfg, model, tok, layer, trained, found, synth) -> dict:
     "One candidate layer: SAE metrics, contrast AUROC of the concepts' features, and a one-strength steering check."
     from open_concept_steering.sae import load_sae
     from open_concept_steering.steering import Steerer
@@ -375,7 +379,7 @@ def pick_strength(rows: list[dict], target: float = 0.6, max_ppl_ratio: float = 
     hit = [r for r in ok if r['name_rate'] >= target]
     return min(hit, key=lambda r: r['strength']) if hit else max(ok, key=lambda r: (r['name_rate'], -r['strength']))
 
-def stage_chat_steer(cfg, model, tok, sae_dir, feat_dir, layer, found, synth, llm_cfg, wiki=()):
+def stage_chat_steer(cfg, model, tok, sae_dir, feat_dir, layer, found, synth):
     "Per concept: a strength sweep of steered answers, the unsteered baseline and a random-feature control."
     from open_concept_steering.sae import load_sae
     from open_concept_steering.steering import Steerer
@@ -384,24 +388,26 @@ def stage_chat_steer(cfg, model, tok, sae_dir, feat_dir, layer, found, synth, ll
         st = Steerer(model, load_sae(sae_dir).eval(), layer=layer, stats=feat_dir, tokenizer=tok, check_model=False)
         base_rows = answer(st, cfg.questions, cfg.n_samples, None, cfg, cfg.seed)
         base_ppl, out = (perplexity(base_rows), perplexity(base_rows, 'nll_alone')), {}
+        coherence = calibrate_coherence(st, cfg.questions, base_rows)
         freq = load_feature_stats(feat_dir)['frequency'].float()
         live = torch.nonzero((freq > 1e-4) & (freq < 0.05)).flatten().tolist()
         live = live or torch.nonzero(freq > 0).flatten().tolist()
         for c in tqdm(cfg.concepts, desc='steering'):
             f, feats, words = found[c]['feature'], found[c]['features'], synth[c]['words']
-            shots = judge_shots(c, synth[c]['texts'], synth[c].get('neutral') or wiki, base_rows)
-            score = lambda rows: score_answers(rows, c, words, llm_cfg, base_ppl, shots)
+            about = calibrate_about(st, c, synth[c]['texts'], other_texts(synth, c))
+            judge = likelihood_judge(st, c, about['threshold'], coherence['threshold'])
+            score = lambda rows: score_answers(rows, c, words, judge, base_ppl)
             rows = [dict(strength=s, **score(answer(st, cfg.questions, cfg.n_samples, feats, cfg, cfg.seed, s)))
                     for s in cfg.strengths]
             best = pick_strength(rows)
             ctrl_fs = random.Random(f'{cfg.seed}-{c}').sample([x for x in live if str(x) not in feats], len(feats))
-            ctrl_f = ctrl_fs[0]   # random live features with the concept's weights, at the chosen strength
             ctrl = answer(st, cfg.questions, cfg.n_samples, dict(zip(ctrl_fs, feats.values())), cfg, cfg.seed,
-                          best['strength'])
+                          best['strength'])   # random live features with the concept's weights, at its strength
             out[c] = dict(feature=f, features=feats, words=words, rows=rows, chosen=best, baseline=score(base_rows),
-                          control=dict(feature=ctrl_f, features=ctrl_fs, **score(ctrl)),
-                          judge_accuracy=judge_accuracy(llm_cfg, c, synth[c]['texts'], synth[c].get('neutral') or wiki,
-                                                        base_rows, shots))
+                          control=dict(feature=ctrl_fs[0], features=ctrl_fs, **score(ctrl)),
+                          judge_accuracy=dict(about=about['accuracy'], coherent=coherence['accuracy'],
+                                              thresholds=(about['threshold'], coherence['threshold']),
+                                              n_known=(about['n'], coherence['n'])))
         write_json(d / 'steering.json', out)
         return dict(steering=out, baseline_ppl=base_ppl)
     return fn
@@ -425,7 +431,7 @@ def _per_layer(cfg, out, model, tok, evals, synth, mix, collected, log) -> tuple
                           lambda d: dict(concepts=find_features(cfg, model, tok, sae, out / 'collect', L,
                                                                 out / f'features_{L}', synth, mix)), log)['concepts']
         row = run_stage(out, f'layer_{L}', dict(concepts=found, strengths=list(cfg.strengths), q=list(cfg.questions)),
-                        lambda d: layer_report(cfg, model, tok, L, trained, found, synth, None), log)
+                        lambda d: layer_report(cfg, model, tok, L, trained, found, synth), log)
         rows.append({k: v for k, v in row.items() if k != 'key'})
         per[L] = dict(trained=trained, found=found, key=mined['key'])
     return rows, per
@@ -478,8 +484,7 @@ def run_chat_demo(cfg: ChatDemoConfig | None = None, log: Callable = print) -> d
                            stage_chat_labels(cfg, tok, feat_dir, to_label, llm_cfg), log)
         steered = run_stage(out, 'steer', dict(layer=L, concepts=found, strengths=list(cfg.strengths),
                                                n=cfg.n_samples, new=cfg.max_new_tokens, q=list(cfg.questions)),
-                            stage_chat_steer(cfg, model, tok, sae_dir, feat_dir, L, found, synth, llm_cfg,
-                                             wiki[:20]), log)
+                            stage_chat_steer(cfg, model, tok, sae_dir, feat_dir, L, found, synth), log)
     sae = load_sae(sae_dir).eval()
     x = act_sample(model, tok, evals + wiki[:200], L)
     res = dict(model=cfg.model, folder=folder, layer=L, layers=rows, mix={k: v for k, v in mix.items()
@@ -518,13 +523,15 @@ def chat_summary(res: dict) -> list[str]:
              f"(> {res['collected']['outlier_factor']:g} × median norm at any collected layer); a sample of "
              f"{s['n']:,} tokens at layer {res['layer']} has {s['n_massive']} massive: EV {s['fve_all']:.3f} / cos "
              f"{s['cos_all']:.3f} with them, EV {s['fve_kept']:.3f} / cos {s['cos_kept']:.3f} without",
-             'steering (answers naming the concept; word list; LLM judge; coherence; perplexity of the answer alone):']
+             'steering (answers naming the concept; word list; the model as judge; coherence; perplexity of the '
+             'answer alone):']
     for name, st in res['steering'].items():
         ch, b, ctl = st['chosen'], st['baseline'], st['control']
         acc = st.get('judge_accuracy', {})
-        judged = (f"judge {100 * ch['judge_rate']:.0f}% coherent {100 * ch['coherence_rate']:.0f}%"
-                  if min(acc.get('about', 0), acc.get('responds', 0)) > JUDGE_MIN_ACCURACY else
-                  f"judges at chance (balanced accuracy {acc.get('about', nan):.2f} / {acc.get('responds', nan):.2f})")
+        judged = (f"judge {100 * ch['judge_rate']:.0f}% (unsteered {100 * b['judge_rate']:.0f}%) coherent "
+                  f"{100 * ch['coherence_rate']:.0f}%" if min(acc.get('about', 0), acc.get('coherent', 0))
+                  > JUDGE_MIN_ACCURACY else f"judges at chance (balanced accuracy {acc.get('about', nan):.2f} / "
+                  f"{acc.get('coherent', nan):.2f})")
         ok = ch['name_rate'] >= 0.4 and b['name_rate'] <= 0.05 and ch['ppl_alone_ratio'] <= 3
         lines.append(f"  {'PASS' if ok else 'fail'} {name[:24]:<24} f{st['feature']:<5} x{ch['strength']:<4g} "
                      f"names {100 * ch['name_rate']:.0f}% (unsteered {100 * b['name_rate']:.0f}%, random "
@@ -560,7 +567,7 @@ def _steer_rows(st: dict) -> list[list]:
              for r in st['rows']]
     return rows + [fmt(f"random f{st['control']['feature']} at {st['chosen']['strength']:g}", st['control'])]
 
-_SWEEP_COLS = ['strength', 'names', 'words', 'LLM judge', 'coherent', 'word share', 'perplexity', 'cost',
+_SWEEP_COLS = ['strength', 'names', 'words', 'about it', 'coherent', 'word share', 'perplexity', 'cost',
                'cost (answer alone)', 'first answer']
 
 def _concept_section(name: str, st: dict, found: dict, labels: dict, words) -> str:
@@ -622,12 +629,14 @@ concept texts
 (both judged by the served model).</p>
 <h2>Concepts and steering</h2><p>Answers to {len(res['steering'][next(iter(res['steering']))]['baseline']['answers'])}
 samples of neutral questions. "names": answers containing a word of the concept's name (the pass criterion);
-"words": answers containing any of its words (the generated list); "LLM judge": the served model says the
-answer is about the concept; "coherent": it says the answer responds to the question (both judges are
-also asked about cases known in advance: the summary says when they do no better than chance, and then their rates
-mean nothing); perplexity of the answer under the unsteered model after its question, and alone (after an empty
-question: the fluency cost, which the chosen strength must keep within 3×; after the question, a change of topic
-costs perplexity too). Strengths are in median token norms. ★ marks the chosen strength.</p>{sections}</body></html>"""
+"words": answers containing any of its words (the generated list); "about it": asking about the concept makes the
+answer likelier than an empty question does, by more than a threshold fitted on known cases; "coherent": its own
+question does (the threshold fitted on unsteered answers after their own question and after another one; the
+summary gives both judges' balanced accuracy on held-out known cases, and says when they do no better than chance:
+then their rates mean nothing); perplexity of the answer under the unsteered model after its question, and alone
+(after an empty question: the fluency cost, which the chosen strength must keep within 3×; after the question, a
+change of topic costs perplexity too). Strengths are in median token norms. ★ marks the chosen strength.</p>
+{sections}</body></html>"""
 
 # %% ../nbs/06b_chat_demo.ipynb #0671d4fb
 @call_parse
