@@ -27,7 +27,7 @@ __all__ = ['CHAT_PRESETS', 'CHAT_CONCEPTS', 'QUESTIONS', 'SYNTH_DOC_ID', 'ASK', 
            'aligned_features', 'other_texts', 'find_features', 'median_norm', 'norm_units', 'answer', 'perplexity',
            'answer_nll', 'pmi', 'balanced_accuracy', 'fit_threshold', 'calibrate_about', 'calibrate_coherence',
            'likelihood_judge', 'score_answers', 'layer_report', 'choose_layer', 'stage_chat_labels', 'pick_strength',
-           'stage_chat_steer', 'run_chat_demo', 'chat_summary', 'plot_norms', 'chat_report', 'ocs_demo']
+           'stage_chat_steer', 'run_chat_demo', 'chat_summary', 'plot_norms', 'spread', 'chat_report', 'ocs_demo']
 
 # %% ../nbs/06b_chat_demo.ipynb #fd5dfc2e
 CHAT_PRESETS = {
@@ -326,7 +326,8 @@ def score_answers(rows: list[dict], concept: str, words, judge: Callable | None 
                 mention_rate=sum(mentions(t, words) for t in texts) / n,
                 word_rate=concept_word_rate(texts, words), judge_rate=rate('about'), coherence_rate=rate('coherent'),
                 perplexity=ppl, ppl_ratio=ppl / base_ppl[0] if base_ppl else 1.0, perplexity_alone=alone,
-                ppl_alone_ratio=alone / base_ppl[1] if base_ppl else 1.0, n=len(rows), answers=texts)
+                ppl_alone_ratio=alone / base_ppl[1] if base_ppl else 1.0, n=len(rows), answers=texts,
+                questions=[r['question'] for r in rows])
 
 # %% ../nbs/06b_chat_demo.ipynb #117d45e6
 def layer_report(cfg, model, tok, layer, trained, found, synth) -> dict:
@@ -570,12 +571,18 @@ def _steer_rows(st: dict) -> list[list]:
 _SWEEP_COLS = ['strength', 'names', 'words', 'about it', 'coherent', 'word share', 'perplexity', 'cost',
                'cost (answer alone)', 'first answer']
 
+def spread(scored: dict, n: int = 3) -> list[tuple[str, str]]:
+    "`n` (question, answer) pairs of a scored set, spread over its questions rather than the first question's samples."
+    answers, questions = scored['answers'], scored.get('questions') or [''] * len(scored['answers'])
+    step = max(1, len(answers) // n)
+    return list(zip(questions[::step], answers[::step]))[:n]
+
 def _concept_section(name: str, st: dict, found: dict, labels: dict, words) -> str:
     "One concept: its words, feature, labels, sweep table and three steered answers verbatim."
     f = str(st['feature'])
     lab, heur = labels['llm'].get(f, {}), labels['heuristic'].get(f, {})
     f1 = lambda r: '–' if r.get('f1') is None else f"{r['f1']:.2f}"
-    answers = ''.join(f'<li class="gen">{_e(a)}</li>' for a in st['chosen']['answers'][:3])
+    answers = ''.join(f'<li><i>{_e(q)}</i> <span class="gen">{_e(a)}</span></li>' for q, a in spread(st['chosen']))
     feats = ', '.join(f'{k} ({v:.2f})' for k, v in (st.get('features') or {}).items())
     return (f"<h3>{_e(name)}: feature {f}</h3><p>steered with features (decoder cosine with the concept's mean "
             f"difference): {_e(feats)}<br>words: {_e(', '.join(words))}<br>contrast AUROC "
