@@ -25,9 +25,9 @@ __all__ = ['CHAT_PRESETS', 'CHAT_CONCEPTS', 'QUESTIONS', 'SYNTH_DOC_ID', 'ASK', 
            'chat_demo_config', 'anchor_tokens', 'mentions', 'json_probe', 'stage_synth', 'chat_corpus',
            'stage_collect_layers', 'act_sample', 'kept_metrics', 'mean_difference', 'decoder_alignment',
            'aligned_features', 'other_texts', 'find_features', 'median_norm', 'norm_units', 'answer', 'perplexity',
-           'answer_nll', 'pmi', 'balanced_accuracy', 'fit_threshold', 'calibrate_about', 'calibrate_coherence',
-           'likelihood_judge', 'score_answers', 'layer_report', 'choose_layer', 'stage_chat_labels', 'pick_strength',
-           'stage_chat_steer', 'run_chat_demo', 'chat_summary', 'plot_norms', 'spread', 'chat_report', 'ocs_demo']
+           'pmi', 'balanced_accuracy', 'fit_threshold', 'calibrate_about', 'calibrate_coherence', 'likelihood_judge',
+           'score_answers', 'layer_report', 'choose_layer', 'stage_chat_labels', 'pick_strength', 'stage_chat_steer',
+           'run_chat_demo', 'chat_summary', 'plot_norms', 'spread', 'chat_report', 'ocs_demo']
 
 # %% ../nbs/06b_chat_demo.ipynb #fd5dfc2e
 CHAT_PRESETS = {
@@ -203,10 +203,9 @@ def aligned_features(cos: torch.Tensor, auroc: torch.Tensor, ok: torch.Tensor, n
     top = score.topk(min(n, int((score > -2).sum()) or 1))
     return {int(i): float(v) for v, i in zip(top.values, top.indices)}
 
-def other_texts(synth: dict, concept: str) -> list[str]:
-    "The texts that are not about `concept`: its neutral twins and the other concepts' texts, in the same voice."
-    return synth[concept].get('neutral', []) + [t for k, v in synth.items() if k != concept and isinstance(v, dict)
-                                                for t in v.get('texts', [])]
+def other_texts(synth: dict, concepts, concept: str) -> list[str]:
+    "The texts that are not about `concept`: its neutral twins and the other `concepts`' texts, in the same voice."
+    return synth[concept].get('neutral', []) + [t for k in concepts if k != concept for t in synth[k]['texts']]
 
 def find_features(cfg, model, tok, sae, data_dir, layer, feat_dir, synth, mix, n_neutral: int = 1500) -> dict:
     "Per concept: the selective features (contrast AUROC) best aligned with its mean difference; the lens beside."
@@ -225,7 +224,8 @@ def find_features(cfg, model, tok, sae, data_dir, layer, feat_dir, synth, mix, n
     res = concept_candidates(lens, sel, tok, freq, cfg.concepts, table={c: synth[c] for c in cfg.concepts})
     ok = (freq > 0) & (freq < 0.2)
     for c, r in res.items():
-        cos = decoder_alignment(sae, mean_difference(model, tok, synth[c]['texts'], other_texts(synth, c), layer, sae))
+        others = other_texts(synth, cfg.concepts, c)
+        cos = decoder_alignment(sae, mean_difference(model, tok, synth[c]['texts'], others, layer, sae))
         feats = aligned_features(cos, sel[c]['auroc'], ok, cfg.n_features)
         f = next(iter(feats))
         r.update(search_feature=r['feature'], feature=f, features={str(k): v for k, v in feats.items()},
@@ -270,15 +270,11 @@ def perplexity(rows: list[dict], key: str = 'nll') -> float:
 # %% ../nbs/06b_chat_demo.ipynb #5640f558
 ASK = 'Tell me about {concept}.'   # the question whose answers are, by construction, about the concept
 
-def answer_nll(st, prompts, gen_ids: list[list[int]], batch_size: int = 24) -> torch.Tensor:
-    "(n,) mean token NLL of each answer (token ids) after its prompt in the chat template, under the unsteered model."
-    rows = st.reread(st.encode_prompts(list(prompts)), gen_ids, [0], batch_size)
-    return torch.tensor([float(r['nll'].mean()) if len(r['nll']) else float('nan') for r in rows])
-
 def pmi(st, prompts, gen_ids: list[list[int]], alone: torch.Tensor | None = None) -> torch.Tensor:
     "(n,) nats per token by which each prompt makes its answer likelier than an empty question (`alone`: that NLL)."
-    if alone is None: alone = answer_nll(st, [''] * len(gen_ids), gen_ids)
-    return alone - answer_nll(st, prompts, gen_ids)
+    nll = lambda ps: st.answer_nll(st.encode_prompts(list(ps)), gen_ids, batch_size=24)   # chat template
+    if alone is None: alone = nll([''] * len(gen_ids))
+    return alone - nll(prompts)
 
 def balanced_accuracy(yes_on_positives: torch.Tensor, yes_on_negatives: torch.Tensor) -> float:
     "Mean of the hit rate on positives and the rejection rate on negatives (a judge that always says one thing: 0.5)."
@@ -297,7 +293,7 @@ def calibrate_about(st, concept: str, texts: list[str], others: list[str], n_tok
     return fit_threshold(ask(texts), ask(others))
 
 def _mean_nll(rows: list[dict], key: str) -> torch.Tensor:
-    return torch.tensor([sum(r[key]) / len(r[key]) if r[key] else float('nan') for r in rows])
+    return torch.tensor([sum(r[key]) / len(r[key]) if r[key] else float('nan') for r in rows], dtype=torch.float64)
 
 def calibrate_coherence(st, questions, rows: list[dict]) -> dict:
     "The coherence judge from unsteered answers: after their own question (yes) and after the next question (no)."
@@ -395,7 +391,7 @@ def stage_chat_steer(cfg, model, tok, sae_dir, feat_dir, layer, found, synth):
         live = live or torch.nonzero(freq > 0).flatten().tolist()
         for c in tqdm(cfg.concepts, desc='steering'):
             f, feats, words = found[c]['feature'], found[c]['features'], synth[c]['words']
-            about = calibrate_about(st, c, synth[c]['texts'], other_texts(synth, c))
+            about = calibrate_about(st, c, synth[c]['texts'], other_texts(synth, cfg.concepts, c))
             judge = likelihood_judge(st, c, about['threshold'], coherence['threshold'])
             score = lambda rows: score_answers(rows, c, words, judge, base_ppl)
             rows = [dict(strength=s, **score(answer(st, cfg.questions, cfg.n_samples, feats, cfg, cfg.seed, s)))

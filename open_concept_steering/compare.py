@@ -173,8 +173,8 @@ def word_judge(words: Sequence[str]) -> Callable[[str, list[dict]], list[dict]]:
 # %% ../nbs/04b_compare.ipynb #539705f7
 def answer_perplexities(steerer: Steerer, answers: list[dict]) -> list[float]:
     "Perplexity of each generated answer after its prompt under the unsteered model (NaN for an empty answer)."
-    rereads = steerer.reread([a['prompt_ids'] for a in answers], [a['steered_ids'] for a in answers], [])
-    return [math.exp(r['nll'].mean().item()) if len(r['nll']) else float('nan') for r in rereads]
+    nll = steerer.answer_nll([a['prompt_ids'] for a in answers], [a['steered_ids'] for a in answers])
+    return [math.exp(v) for v in nll.tolist()]
 
 def score_answers(steerer: Steerer, answers: list[dict], concept: str, words: Sequence[str], judge: Callable,
                   ref_perplexity: float) -> list[dict]:

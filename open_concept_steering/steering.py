@@ -509,6 +509,13 @@ def reread(self: Steerer, prompt_ids: list[list[int]], gen_ids: list[list[int]],
     finally: handle.remove()
     return out
 
+@patch
+def answer_nll(self: Steerer, prompt_ids: list[list[int]], gen_ids: list[list[int]],
+               batch_size: int = 8) -> torch.Tensor:
+    "(n,) float64 mean token NLL of each answer after its prompt under the unsteered model (NaN for an empty answer)."
+    return torch.tensor([r['nll'].mean().item() if len(r['nll']) else float('nan')
+                         for r in self.reread(prompt_ids, gen_ids, [], batch_size)], dtype=torch.float64)
+
 # %% ../nbs/04_steering.ipynb #c6e02b24
 def concept_word_rate(texts: Sequence[str], words: Iterable[str]) -> float:
     "Fraction of words in `texts` that are concept words (case-insensitive)."
